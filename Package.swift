@@ -1,0 +1,73 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// xsfai: a terminal console for FAI network installs of PV Debian VMs on XenServer / XCP-ng pools.
+let package = Package(
+    name: "xsfai",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "xsfai", targets: ["xsfai"]),
+        .executable(name: "xsfai-bench", targets: ["xsfai-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        // C libraries, each imported by exactly one Swift module.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CVTerm", pkgConfig: "vterm", providers: [.apt(["libvterm-dev"])]),
+
+        // Pure core.
+        .target(name: "XMLRPC"),
+        .target(name: "XenAPI", dependencies: ["XMLRPC"]),
+        .target(name: "FAIControl", dependencies: ["XenAPI"], resources: [.copy("Kit")]),
+        .target(name: "Terminal", dependencies: ["CVTerm"]),
+        .target(name: "TUI"),
+        .target(name: "App", dependencies: ["TUI", "Terminal", "FAIControl", "XenAPI"]),
+
+        // Edges.
+        .target(name: "CurlTransport", dependencies: ["XenAPI", "CCurl"]),
+        .target(name: "CursesScreen", dependencies: ["TUI", "CNcursesw"]),
+        .target(
+            name: "Simulator",
+            dependencies: [
+                "XMLRPC",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            resources: [.copy("Transcripts")]
+        ),
+
+        // Executables.
+        .executableTarget(
+            name: "xsfai",
+            dependencies: [
+                "XenAPI", "CurlTransport", "FAIControl", "Terminal", "TUI", "CursesScreen", "App",
+                "Simulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "xsfai-bench",
+            dependencies: ["XMLRPC", "XenAPI", "Terminal", "Simulator"],
+            path: "Benchmarks/xsfai-bench"
+        ),
+
+        // Tests.
+        .testTarget(name: "XMLRPCTests", dependencies: ["XMLRPC"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "XenAPITests", dependencies: ["XenAPI", "CurlTransport", "Simulator"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "XMLRPC"]),
+        .testTarget(name: "FAIControlTests", dependencies: ["FAIControl", "XenAPI", "CurlTransport", "Simulator"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "TUI", "Terminal", "XenAPI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+    ]
+}
