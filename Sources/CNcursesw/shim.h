@@ -3,6 +3,8 @@
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <locale.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <ncursesw/curses.h>
 
 /* Macros and globals do not import into Swift 6: accessor functions. */
@@ -16,5 +18,17 @@ static inline attr_t xsfai_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t xsfai_a_dim(void) { return A_DIM; }
 static inline attr_t xsfai_a_normal(void) { return A_NORMAL; }
 static inline int xsfai_key_resize(void) { return KEY_RESIZE; }
+static inline attr_t xsfai_a_italic(void) { return A_ITALIC; }
+static inline int xsfai_color_pairs(void) { return COLOR_PAIRS; }
+static inline int xsfai_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int xsfai_key_max(void) { return KEY_MAX; }
+/* The terminal's size from the tty (ioctl is variadic and does not import). */
+static inline int xsfai_terminal_size(int fd, int *rows, int *cols) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return -1;
+    *rows = size.ws_row;
+    *cols = size.ws_col;
+    return 0;
+}
 
 #endif

@@ -76,18 +76,22 @@ extension XMLRPCValue {
     }
 }
 
-extension XMLRPCValue: ExpressibleByStringLiteral {
+extension XMLRPCValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
+    /// A string value from a literal (interpolated literals work too).
     public init(stringLiteral value: String) { self = .string(value) }
 }
 
 extension XMLRPCValue: ExpressibleByBooleanLiteral {
+    /// A boolean value from a literal.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 
 extension XMLRPCValue: ExpressibleByArrayLiteral {
+    /// An array value from a literal.
     public init(arrayLiteral elements: XMLRPCValue...) { self = .array(elements) }
 }
 
 extension XMLRPCStruct: ExpressibleByDictionaryLiteral {
+    /// A struct from a literal, in the literal's order.
     public init(dictionaryLiteral elements: (String, XMLRPCValue)...) { self.init(elements) }
 }

@@ -14,7 +14,9 @@ public struct Ref<Object>: Sendable, Hashable, Comparable, CustomStringConvertib
     /// Whether this is the null reference.
     public var isNull: Bool { rawValue == "OpaqueRef:NULL" || rawValue.isEmpty }
 
+    /// A readable form for logs and messages.
     public var description: String { rawValue }
 
+    /// Orders references by their text (for stable listings).
     public static func < (lhs: Ref<Object>, rhs: Ref<Object>) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -2,27 +2,48 @@
 public struct XenAPIError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The error code, an open set with named constants for the codes xsfai branches on.
     public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+        /// The code as sent, e.g. `VM_BAD_POWER_STATE`.
         public let rawValue: String
+        /// Creates a code from its wire spelling.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// Creates a code from its wire spelling.
         public init(_ rawValue: String) { self.rawValue = rawValue }
+        /// A readable form for logs and messages.
         public var description: String { rawValue }
 
+        /// `SESSION_AUTHENTICATION_FAILED`.
         public static let sessionAuthenticationFailed = Code("SESSION_AUTHENTICATION_FAILED")
+        /// `SESSION_INVALID`.
         public static let sessionInvalid = Code("SESSION_INVALID")
+        /// `HOST_IS_SLAVE`.
         public static let hostIsSlave = Code("HOST_IS_SLAVE")
+        /// `VM_BAD_POWER_STATE`.
         public static let vmBadPowerState = Code("VM_BAD_POWER_STATE")
+        /// `MAP_DUPLICATE_KEY`.
         public static let mapDuplicateKey = Code("MAP_DUPLICATE_KEY")
+        /// `HANDLE_INVALID`.
         public static let handleInvalid = Code("HANDLE_INVALID")
+        /// `UUID_INVALID`.
         public static let uuidInvalid = Code("UUID_INVALID")
+        /// `BOOTLOADER_FAILED`.
         public static let bootloaderFailed = Code("BOOTLOADER_FAILED")
+        /// `UNKNOWN_BOOTLOADER`.
         public static let unknownBootloader = Code("UNKNOWN_BOOTLOADER")
+        /// `OPERATION_NOT_ALLOWED`.
         public static let operationNotAllowed = Code("OPERATION_NOT_ALLOWED")
+        /// `VM_IS_TEMPLATE`.
         public static let vmIsTemplate = Code("VM_IS_TEMPLATE")
+        /// `OTHER_OPERATION_IN_PROGRESS`.
         public static let otherOperationInProgress = Code("OTHER_OPERATION_IN_PROGRESS")
+        /// `MESSAGE_METHOD_UNKNOWN`.
         public static let messageMethodUnknown = Code("MESSAGE_METHOD_UNKNOWN")
+        /// `MESSAGE_PARAMETER_COUNT_MISMATCH`.
         public static let messageParameterCountMismatch = Code("MESSAGE_PARAMETER_COUNT_MISMATCH")
+        /// `NO_HOSTS_AVAILABLE`.
         public static let noHostsAvailable = Code("NO_HOSTS_AVAILABLE")
+        /// `INVALID_VALUE`.
         public static let invalidValue = Code("INVALID_VALUE")
+        /// `INTERNAL_ERROR`.
         public static let internalError = Code("INTERNAL_ERROR")
     }
 
@@ -86,5 +107,6 @@ public struct XenAPIError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// A readable form for logs and messages.
     public var description: String { "\(message) [\(([code.rawValue] + parameters).joined(separator: ", "))]" }
 }

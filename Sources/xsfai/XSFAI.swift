@@ -7,7 +7,26 @@ struct XSFAI: AsyncParsableCommand {
         commandName: "xsfai",
         abstract: "A terminal console for FAI network installs of PV Debian VMs on XenServer / XCP-ng.",
         subcommands: [
+            TUICommand.self,
+            DemoCommand.self,
             // Each command lives in its own file under Commands/.
-        ]
+            FAIKitCommand.self,
+            TemplatesCommand.self,
+            VMsCommand.self,
+            TemplateSetCommand.self,
+            VMSetCommand.self,
+            TemplateCopyCommand.self,
+            InstallCommand.self,
+            RearmCommand.self,
+            StartCommand.self,
+            ShutdownCommand.self,
+            CheckCommand.self,
+            PreflightCommand.self,
+            UndoCommand.self,
+            JournalCommand.self,
+            ConsoleCommand.self,
+            SimCommand.self,
+        ],
+        defaultSubcommand: TUICommand.self
     )
 }

@@ -2,10 +2,15 @@ public import XMLRPC
 
 /// The pool (there is exactly one per master).
 public struct PoolRecord: Sendable, Hashable {
+    /// The object's UUID (stable across sessions, unlike the ref).
     public var uuid: String
+    /// The human-readable name (`name_label`).
     public var nameLabel: String
+    /// The pool master host (`master`).
     public var master: Ref<HostRecord>
+    /// The SR new disks go to when none is named (`default_SR`).
     public var defaultSR: Ref<SRRecord>
+    /// Free key/value settings (`other_config`).
     public var otherConfig: [String: String]
 
     /// Decodes a pool record struct.

@@ -98,6 +98,7 @@ public struct XenAPIDecodingError: Error, Equatable, CustomStringConvertible {
     /// What arrived instead.
     public let found: XMLRPCValue
 
+    /// A readable form for logs and messages.
     public var description: String {
         let place = field.isEmpty ? "\(className) record" : "\(className).\(field)"
         return "unexpected reply: \(place) should be \(expected), got \(found)"

@@ -1,0 +1,152 @@
+import Foundation
+import Terminal
+
+/// `xsfai-bench console`: the console emulator's throughput and scrollback memory.
+///
+///   console generate --output PATH [--megabytes 50] [--marker TEXT]
+///       writes a package-install console stream (apt/dpkg lines, some SGR colour, CR LF line ends),
+///       ending with a line holding TEXT (for the tmux comparison to detect the end)
+///   console run --input PATH [--columns 200] [--rows 50] [--chunk 4096] [--runs 3]
+///       feeds the file to a fresh `TerminalEmulator` per run in chunks; reports the median
+///   console memory [--lines 100000] [--width 120]
+///       resident memory of an emulator holding that many scrollback lines
+func runConsoleBenchmark(arguments: [String]) throws {
+    guard let mode = arguments.first else {
+        throw UsageError(description: "expected generate, run or memory")
+    }
+    let options = try ConsoleBenchmarkOptions(Array(arguments.dropFirst()))
+    switch mode {
+    case "generate":
+        guard let path = options.value("--output") else { throw UsageError(description: "generate needs --output PATH") }
+        let megabytes = try options.integer("--megabytes", default: 50)
+        var stream = ConsoleStream.packageInstall(bytes: megabytes * 1_000_000)
+        if let marker = options.value("--marker") { stream += Array("\(marker)\r\n".utf8) }
+        try Data(stream).write(to: URL(fileURLWithPath: path))
+        print(#"{"bytes":\#(stream.count),"written_to":"\#(path)"}"#)
+    case "run":
+        guard let path = options.value("--input") else { throw UsageError(description: "run needs --input PATH") }
+        try runThroughput(
+            bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))),
+            size: TerminalSize(columns: try options.integer("--columns", default: 200), rows: try options.integer("--rows", default: 50)),
+            chunk: max(try options.integer("--chunk", default: 4096), 1),
+            runs: max(try options.integer("--runs", default: 3), 1)
+        )
+    case "memory":
+        try runMemory(lines: try options.integer("--lines", default: 100_000), width: try options.integer("--width", default: 120))
+    default:
+        throw UsageError(description: "unknown mode \(mode); expected generate, run or memory")
+    }
+}
+
+private func runThroughput(bytes: [UInt8], size: TerminalSize, chunk: Int, runs: Int) throws {
+    var seconds: [Double] = []
+    var lineCount = 0
+    for _ in 0..<runs {
+        let emulator = TerminalEmulator(size: size, scrollbackLimit: 10_000)
+        let clock = ContinuousClock()
+        let elapsed = bytes.withUnsafeBytes { buffer in
+            clock.measure {
+                var offset = 0
+                while offset < buffer.count {
+                    let end = min(offset + chunk, buffer.count)
+                    emulator.feed(UnsafeRawBufferPointer(rebasing: buffer[offset..<end]))
+                    offset = end
+                }
+            }
+        }
+        seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        lineCount = emulator.scrollbackCount + emulator.droppedLineCount
+    }
+    let median = seconds.sorted()[seconds.count / 2]
+    let figures: [(String, String)] = [
+        ("benchmark", #""console emulator""#),
+        ("bytes", "\(bytes.count)"),
+        ("columns", "\(size.columns)"),
+        ("rows", "\(size.rows)"),
+        ("chunk_bytes", "\(chunk)"),
+        ("runs", "\(runs)"),
+        ("lines_scrolled", "\(lineCount)"),
+        ("median_seconds", formatFigure(median)),
+        ("mb_per_second", formatFigure(Double(bytes.count) / 1_000_000 / median)),
+    ]
+    print("{" + figures.map { #""\#($0.0)":\#($0.1)"# }.joined(separator: ",") + "}")
+}
+
+private func runMemory(lines: Int, width: Int) throws {
+    let before = try residentBytes()
+    let emulator = TerminalEmulator(size: TerminalSize(columns: width, rows: 50), scrollbackLimit: lines)
+    var generator = SplitMix(seed: 99)
+    for index in 0..<(lines + 50) {
+        var text = "\(index) "
+        while text.count < width {
+            text += ConsoleStream.words[Int(generator.next() % UInt64(ConsoleStream.words.count))] + " "
+        }
+        text = String(text.prefix(width))
+        emulator.feed((index % 10 == 0 ? "\u{1B}[32m\(text)\u{1B}[m" : text) + "\r\n")
+    }
+    let after = try residentBytes()
+    let figures: [(String, String)] = [
+        ("benchmark", #""console scrollback memory""#),
+        ("scrollback_lines", "\(emulator.scrollbackCount)"),
+        ("line_width", "\(width)"),
+        ("resident_mb_before", formatFigure(Double(before) / 1_048_576)),
+        ("resident_mb_after", formatFigure(Double(after) / 1_048_576)),
+        ("scrollback_mb", formatFigure(Double(after - before) / 1_048_576)),
+        ("bytes_per_line", formatFigure(Double(after - before) / Double(max(emulator.scrollbackCount, 1)))),
+    ]
+    print("{" + figures.map { #""\#($0.0)":\#($0.1)"# }.joined(separator: ",") + "}")
+}
+
+/// Resident set size from /proc/self/statm (Linux).
+private func residentBytes() throws -> Int {
+    let statm = try String(contentsOfFile: "/proc/self/statm", encoding: .utf8)
+    let fields = statm.split(separator: " ")
+    guard fields.count > 1, let pages = Int(fields[1]) else {
+        throw UsageError(description: "cannot read /proc/self/statm")
+    }
+    return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+}
+
+private func formatFigure(_ value: Double) -> String {
+    String(format: "%.3f", value)
+}
+
+/// `--name value` options.
+private struct ConsoleBenchmarkOptions {
+    private var values: [String: String] = [:]
+
+    init(_ arguments: [String]) throws {
+        var remaining = arguments[...]
+        while let name = remaining.popFirst() {
+            guard name.hasPrefix("--"), let value = remaining.popFirst() else {
+                throw UsageError(description: "expected --option value, got \(name)")
+            }
+            values[name] = value
+        }
+    }
+
+    func value(_ name: String) -> String? { values[name] }
+
+    func integer(_ name: String, default defaultValue: Int) throws -> Int {
+        guard let text = values[name] else { return defaultValue }
+        guard let number = Int(text) else { throw UsageError(description: "\(name) needs a number, got \(text)") }
+        return number
+    }
+}
+
+/// A deterministic pseudo-random source (SplitMix64), so every run generates the same stream.
+struct SplitMix {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import XMLRPC
+import XenAPI
+
+/// `xsfai-bench xmlrpc`: times decoding a `VM.get_all_records` reply into `[String: VMRecord]` two
+/// ways — whole value tree then a typed record per VM (`median_seconds`), and typed records built
+/// while streaming `Value`'s members (`streamed_median_seconds`) — and the generic tree decode alone.
+/// Options: see ``XMLRPCBenchmarkOptions/usage``.
+func runXMLRPCBenchmark(arguments: [String]) throws {
+    if arguments.contains("--help") || arguments.contains("-h") {
+        print(XMLRPCBenchmarkOptions.usage)
+        return
+    }
+    let options = try XMLRPCBenchmarkOptions(arguments)
+    let payload: [UInt8]
+    if let path = options.payloadPath {
+        payload = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    } else {
+        payload = VMRecordsPayload.reply(vmCount: options.vmCount)
+    }
+    if let path = options.writePath {
+        try Data(payload).write(to: URL(fileURLWithPath: path))
+        print(#"{"payload_bytes":\#(payload.count),"written_to":"\#(path)"}"#)
+        return
+    }
+
+    // Warm-up runs, which also check that every record decodes the same way on both paths.
+    let treeRecords = try decodeTypedRecordsFromTree(payload)
+    let streamedRecords = try decodeTypedRecordsStreamed(payload)
+    guard treeRecords.count == streamedRecords.count, treeRecords.keys.allSatisfy({ streamedRecords[$0] != nil }) else {
+        throw UsageError(description: "the tree and streamed paths decoded different records")
+    }
+    let recordCount = treeRecords.count
+    var typedSeconds: [Double] = []
+    var streamedSeconds: [Double] = []
+    var genericSeconds: [Double] = []
+    for _ in 0..<options.runs {
+        // Results are freed after the clock stops, as the Python script frees its results untimed.
+        typedSeconds.append(try measure { try decodeTypedRecordsFromTree(payload) })
+        streamedSeconds.append(try measure { try decodeTypedRecordsStreamed(payload) })
+        genericSeconds.append(try measure { try XMLRPCDecoder.methodResponse(payload) })
+    }
+    let typedMedian = median(typedSeconds)
+    let streamedMedian = median(streamedSeconds)
+    let genericMedian = median(genericSeconds)
+    let megabytes = Double(payload.count) / 1_000_000
+    var figures: [(String, String)] = [
+        ("benchmark", #""xmlrpc VM.get_all_records → [String: VMRecord]""#),
+        ("payload_bytes", "\(payload.count)"),
+        ("records_decoded", "\(recordCount)"),
+        ("runs", "\(options.runs)"),
+        ("median_seconds", format(typedMedian)),
+        ("mb_per_second", format(megabytes / typedMedian)),
+        ("streamed_median_seconds", format(streamedMedian)),
+        ("streamed_mb_per_second", format(megabytes / streamedMedian)),
+        ("generic_tree_median_seconds", format(genericMedian)),
+        ("generic_tree_mb_per_second", format(megabytes / genericMedian)),
+    ]
+    if let python = options.pythonMedianSeconds {
+        figures.append(("python_sdk_median_seconds", format(python)))
+        figures.append(("python_sdk_mb_per_second", format(megabytes / python)))
+        figures.append(("speedup_vs_python_sdk", format(python / typedMedian)))
+        figures.append(("streamed_speedup_vs_python_sdk", format(python / streamedMedian)))
+    }
+    print("{" + figures.map { #""\#($0.0)":\#($0.1)"# }.joined(separator: ",") + "}")
+}
+
+/// Decodes the whole reply into a value tree, then builds a typed record per VM.
+private func decodeTypedRecordsFromTree(_ payload: [UInt8]) throws -> [String: VMRecord] {
+    let reply = try XMLRPCDecoder.methodResponse(payload)
+    guard let wrapper = reply.structValue, wrapper["Status"] == .string("Success"),
+          let value = wrapper["Value"]?.structValue else {
+        throw UsageError(description: "the payload is not a successful VM.get_all_records reply")
+    }
+    var records: [String: VMRecord] = [:]
+    records.reserveCapacity(value.count)
+    for member in value.members {
+        records[member.name] = try VMRecord(xmlrpc: member.value)
+    }
+    return records
+}
+
+/// Seconds taken by `body`; its result is released only after the clock has stopped.
+/// Builds each typed record as soon as its member of `Value` is decoded (no whole-reply tree).
+private func decodeTypedRecordsStreamed(_ payload: [UInt8]) throws -> [String: VMRecord] {
+    var records: [String: VMRecord] = [:]
+    let status = try XMLRPCDecoder.forEachResultMember(payload) { ref, value in
+        records[ref] = try VMRecord(xmlrpc: value)
+    }
+    guard status == .success else {
+        throw UsageError(description: "the payload is not a successful VM.get_all_records reply")
+    }
+    return records
+}
+
+private func measure<Result>(_ body: () throws -> Result) throws -> Double {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let result = try body()
+    let elapsed = clock.now - start
+    withExtendedLifetime(result) {}
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+private func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+private func format(_ number: Double) -> String {
+    String(format: "%.4f", number)
+}
+
+/// The command line of `xsfai-bench xmlrpc`.
+struct XMLRPCBenchmarkOptions {
+    static let usage = """
+        usage: xsfai-bench xmlrpc [--vms N] [--runs R] [--payload PATH | --write-payload PATH] [--python-median-seconds S]
+          --vms N                    VMs in the generated VM.get_all_records reply (default 2000)
+          --runs R                   timed runs; medians are reported (default 7)
+          --payload PATH             decode this file instead of generating the payload
+          --write-payload PATH       write the generated payload to PATH and exit
+          --python-median-seconds S  the Python SDK's median on the same bytes, to report the speedup
+        """
+
+    var vmCount = 2000
+    var runs = 7
+    var payloadPath: String?
+    var writePath: String?
+    var pythonMedianSeconds: Double?
+
+    init(_ arguments: [String]) throws {
+        var remaining = arguments[...]
+        while let option = remaining.popFirst() {
+            guard let argument = remaining.popFirst() else { throw UsageError(description: "\(option) needs a value") }
+            switch option {
+            case "--vms": vmCount = try Self.positive(argument, option)
+            case "--runs": runs = try Self.positive(argument, option)
+            case "--payload": payloadPath = argument
+            case "--write-payload": writePath = argument
+            case "--python-median-seconds":
+                guard let seconds = Double(argument), seconds > 0 else {
+                    throw UsageError(description: "--python-median-seconds needs a positive number, not \(argument)")
+                }
+                pythonMedianSeconds = seconds
+            default: throw UsageError(description: "unknown option \(option)")
+            }
+        }
+    }
+
+    private static func positive(_ text: String, _ option: String) throws -> Int {
+        guard let number = Int(text), number > 0 else {
+            throw UsageError(description: "\(option) needs a positive integer, not \(text)")
+        }
+        return number
+    }
+}

@@ -1,0 +1,40 @@
+public import FAIControl
+public import TUI
+public import Terminal
+public import XenAPI
+
+/// Facts the reducer learns: keys, pool events, console output, results of effects.
+public enum Action: Sendable, Hashable {
+    /// A key was pressed.
+    case keyPressed(Key)
+    /// The screen was resized.
+    case resized(Size)
+    /// The process was asked to end.
+    case terminationRequested
+    /// The pool changed: its objects now.
+    case poolChanged(PoolSnapshot)
+    /// The pool connection changed state.
+    case connectionChanged(ConnectionState)
+    /// Console connection `generation` attached.
+    case consoleAttached(generation: Int)
+    /// Console connection `generation` ended (or failed to connect) with a reason.
+    case consoleDetached(generation: Int, reason: String)
+    /// A reconnection delay for `generation` passed.
+    case consoleRetryDue(generation: Int)
+    /// The console buffer took new output: its line count and FAI progress line now.
+    case consoleAdvanced(lineCount: Int, phase: InstallPhase, progress: String)
+    /// A console search finished.
+    case consoleSearched(needle: String, matches: [SearchMatch])
+    /// An operation succeeded.
+    case operationSucceeded(OperationOutcome)
+    /// An operation failed.
+    case operationFailed(String)
+    /// A new VM was created for an install (not yet started).
+    case installCreated(vm: Ref<VMRecord>, OperationOutcome)
+    /// A preflight finished.
+    case preflightCompleted(vm: Ref<VMRecord>, PreflightReport)
+    /// The console capture was written to a file.
+    case captureSaved(path: String, lines: Int)
+    /// Text was copied to the clipboard.
+    case clipboardCopied(lines: Int)
+}

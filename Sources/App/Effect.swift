@@ -1,0 +1,42 @@
+public import FAIControl
+public import XenAPI
+
+/// Imperatives the reducer returns; the runner (or the loop, for console-buffer work) performs them.
+public enum Effect: Sendable, Hashable {
+    /// Connect to `console` of the console pane's VM as connection `generation`.
+    case connectConsole(ConsoleRecord, generation: Int)
+    /// Close the current console connection.
+    case disconnectConsole
+    /// Post `.consoleRetryDue(generation)` after `milliseconds`.
+    case scheduleConsoleRetry(generation: Int, milliseconds: Int)
+    /// Send typed bytes to the attached console.
+    case sendToConsole([UInt8])
+    /// Start a fresh capture in the console buffer (a different VM was chosen).
+    case resetConsoleBuffer
+    /// Write a lifecycle marker line into the console capture.
+    case markConsole(String)
+    /// Search the console buffer.
+    case searchConsole(String)
+    /// Save the console capture to a file named after the VM.
+    case saveConsoleCapture(vmName: String)
+    /// Copy the visible console text, or the line of `matchLine`, to the clipboard.
+    case copyConsoleText(matchLine: Int?, scrollBack: Int)
+    /// Apply a parameter plan.
+    case applyPlan(ChangePlan)
+    /// Rearm a VM.
+    case rearm(Ref<VMRecord>, forceShutdown: Bool)
+    /// Undo the newest journal entry.
+    case undoLastChange
+    /// Create a VM from a template.
+    case install(template: Ref<VMRecord>, name: String)
+    /// Start a VM.
+    case startVM(Ref<VMRecord>)
+    /// Hard-shut a VM down.
+    case hardShutdownVM(Ref<VMRecord>)
+    /// Run a preflight.
+    case preflight(Ref<VMRecord>)
+    /// Suspend the process (Ctrl-Z).
+    case suspend
+    /// Leave the program.
+    case quit
+}

@@ -1,0 +1,37 @@
+public import FAIControl
+public import XenAPI
+
+/// The writes and checks the TUI asks of the pool: the controller layer behind keys.
+///
+/// Every method blocks and is called on a background thread by the effect runner. The xsfai command
+/// adapts FAIControl and the XenAPI session to this; tests use a recording fake.
+public protocol PoolOperations: Sendable {
+    /// Applies a parameter plan (journalled), reads back and verifies.
+    func apply(_ plan: ChangePlan) throws -> OperationOutcome
+    /// Rearms a failed install; `forceShutdown` hard-shuts a running VM first.
+    func rearm(_ vm: Ref<VMRecord>, forceShutdown: Bool) throws -> OperationOutcome
+    /// Reverts the newest journal entry.
+    func undoLastChange() throws -> OperationOutcome
+    /// Creates a VM named `name` from `template` with its PV-args and install keys (not started).
+    func install(from template: Ref<VMRecord>, name: String) throws -> (Ref<VMRecord>, OperationOutcome)
+    /// Starts a VM.
+    func start(_ vm: Ref<VMRecord>) throws -> OperationOutcome
+    /// Hard-shuts a VM down.
+    func hardShutdown(_ vm: Ref<VMRecord>) throws -> OperationOutcome
+    /// Checks what eliloader will fetch and what the PV-args lack.
+    func preflight(_ vm: Ref<VMRecord>) throws -> PreflightReport
+}
+
+/// The result of an operation, for the status bar.
+public struct OperationOutcome: Sendable, Hashable {
+    /// One line saying what happened, e.g. `rearmed fai01: PV-bootloader pygrub → eliloader`.
+    public var summary: String
+    /// The equivalent `xe` commands.
+    public var xeCommands: [String]
+
+    /// Creates an outcome.
+    public init(summary: String, xeCommands: [String] = []) {
+        self.summary = summary
+        self.xeCommands = xeCommands
+    }
+}

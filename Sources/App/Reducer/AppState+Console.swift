@@ -1,0 +1,99 @@
+import Terminal
+import XenAPI
+
+extension AppState {
+    /// Shows the console pane for `vm`, starting a fresh capture when it is a different VM.
+    mutating func openConsole(of vm: Ref<VMRecord>) -> [Effect] {
+        pane = .console
+        overlay = nil
+        if console.vm == vm, console.link != .idle { return [] }
+        var effects: [Effect] = console.link == .idle ? [] : [.disconnectConsole]
+        effects.append(.resetConsoleBuffer)
+        console = ConsoleState()
+        console.vm = vm
+        console.lastSeen = vms[vm]
+        phases[vm] = nil
+        effects += reattachConsole()
+        return effects
+    }
+
+    /// Connects to the VM's current text console, or waits for the VM to start.
+    mutating func reattachConsole() -> [Effect] {
+        guard let vm = console.vm else { return [] }
+        console.generation += 1
+        guard let (ref, record) = textConsole(of: vm), vms[vm]?.powerState == .running else {
+            console.link = .waitingForPowerOn
+            return []
+        }
+        console.link = .connecting(ref)
+        return [.connectConsole(record, generation: console.generation)]
+    }
+
+    /// The connection ended: wait for power-on, or retry with exponential backoff (0.5 s … 30 s).
+    mutating func consoleDropped(reason: String) -> [Effect] {
+        guard let vm = console.vm, vms[vm]?.powerState == .running else {
+            console.link = console.vm == nil ? .idle : .waitingForPowerOn
+            return []
+        }
+        if case .attached(let ref) = console.link, let current = textConsole(of: vm), current.0 != ref {
+            return reattachConsole()
+        }
+        let delay = min(30_000, 500 << min(console.attempts, 6))
+        console.attempts += 1
+        console.link = .retrying(delayMilliseconds: delay, reason: reason)
+        return [.scheduleConsoleRetry(generation: console.generation, milliseconds: delay)]
+    }
+
+    /// New output arrived: keep the view where the operator left it unless following.
+    mutating func consoleAdvanced(lineCount: Int, phase: InstallPhase, progress: String) -> [Effect] {
+        let added = lineCount - console.lineCount
+        console.lineCount = lineCount
+        if !console.isFollowing && added > 0 {
+            console.scrollBack = min(console.scrollBack + added, maxScrollBack)
+        }
+        console.progress = progress
+        if let vm = console.vm, phase != .unknown { phases[vm] = phase }
+        return []
+    }
+
+    /// A search finished: select the match nearest the bottom of the view, keeping context around it.
+    mutating func consoleSearched(needle: String, matches: [SearchMatch]) -> [Effect] {
+        guard var search = console.search, search.input.text == needle else { return [] }
+        search.matches = matches
+        let bottomLine = console.lineCount - 1 - console.scrollBack
+        search.current = matches.isEmpty ? nil : (matches.lastIndex { $0.line <= bottomLine } ?? matches.count - 1)
+        console.search = search
+        if let match = search.currentMatch { scrollConsole(toShow: match.line) }
+        if matches.isEmpty && !needle.isEmpty { status = StatusMessage("no match for \"\(needle)\"") }
+        return []
+    }
+
+    /// Moves to the next (`forward`) or previous match.
+    mutating func stepSearch(forward: Bool) {
+        guard var search = console.search, !search.matches.isEmpty else { return }
+        let count = search.matches.count
+        let current = search.current ?? (forward ? -1 : count)
+        search.current = ((forward ? current + 1 : current - 1) % count + count) % count
+        console.search = search
+        if let match = search.currentMatch {
+            scrollConsole(toShow: match.line)
+            status = StatusMessage("match \((search.current ?? 0) + 1) of \(count)")
+        }
+    }
+
+    /// Scrolls so `line` is visible, a third from the top, and stops following.
+    mutating func scrollConsole(toShow line: Int) {
+        let rows = layout.consoleRows
+        let top = console.lineCount - rows - console.scrollBack
+        guard line < top || line >= top + rows else { return }
+        let wantedTop = max(0, line - rows / 3)
+        console.scrollBack = max(0, min(maxScrollBack, console.lineCount - rows - wantedTop))
+        console.isFollowing = console.scrollBack == 0
+    }
+
+    /// Scrolls by `delta` lines (positive = back in time).
+    mutating func scrollConsole(by delta: Int) {
+        console.scrollBack = max(0, min(maxScrollBack, console.scrollBack + delta))
+        console.isFollowing = console.scrollBack == 0
+    }
+}

@@ -1,0 +1,244 @@
+import FAIControl
+import TUI
+import XenAPI
+
+extension AppState {
+    /// Routes a key: overlay first, then text being typed, console input mode, global keys, pane keys.
+    mutating func handleKey(_ key: Key) -> [Effect] {
+        if overlay != nil { return overlayKey(key) }
+        if pane != .console, list(pane).isEditingFilter { return filterKey(key) }
+        if pane == .console, let search = console.search, search.isEditing { return searchKey(key) }
+        if pane == .console, console.isInputMode { return inputModeKey(key) }
+        if let effects = globalKey(key) { return effects }
+        return pane == .console ? consoleKey(key) : listKey(key)
+    }
+
+    private mutating func globalKey(_ key: Key) -> [Effect]? {
+        switch key {
+        case .character("q"), .control("c"):
+            isRunning = false
+            return [.disconnectConsole, .quit]
+        case .control("z"):
+            return [.suspend]
+        case .character("?"):
+            overlay = .help
+            return []
+        case .tab:
+            pane = Pane(rawValue: (pane.rawValue + 1) % Pane.allCases.count) ?? .templates
+            return []
+        case .backTab:
+            pane = Pane(rawValue: (pane.rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .templates
+            return []
+        case .character("1"):
+            pane = .templates
+            return []
+        case .character("2"):
+            pane = .vms
+            return []
+        case .character("3"):
+            pane = .console
+            return []
+        case .escape:
+            if status?.kind == .error {
+                status = nil
+            } else if pane == .console, console.search != nil {
+                console.search = nil
+            } else if pane != .console, !list(pane).filter.text.isEmpty {
+                updateList(pane) { $0.filter = TextInput() }
+                refreshRows()
+            } else {
+                status = nil
+            }
+            return []
+        case .character("u"):
+            status = StatusMessage("undoing the last change…")
+            return [.undoLastChange]
+        default:
+            return nil
+        }
+    }
+
+    private mutating func listKey(_ key: Key) -> [Effect] {
+        let rows = layout.listRows
+        let count = list(pane).rows.count
+        switch key {
+        case .down, .character("j"): move(by: 1)
+        case .up, .character("k"): move(by: -1)
+        case .pageDown, .control("f"): move(by: rows)
+        case .pageUp, .control("b"): move(by: -rows)
+        case .home, .character("g"): updateList(pane) { $0.position = $0.position.selecting(0, count: count, visibleRows: rows) }
+        case .end, .character("G"):
+            updateList(pane) { $0.position = $0.position.selecting(count - 1, count: count, visibleRows: rows) }
+        case .character("/"):
+            updateList(pane) { $0.isEditingFilter = true }
+        case .enter:
+            guard let (ref, _) = selectedRecord else { return [] }
+            if pane == .templates {
+                overlay = .details(ref)
+                return []
+            }
+            return openConsole(of: ref)
+        case .character("c"):
+            guard pane == .vms, let (ref, _) = selectedRecord else { return [] }
+            return openConsole(of: ref)
+        case .character("d"):
+            if let (ref, _) = selectedRecord { overlay = .details(ref) }
+        case .character("n"):
+            guard pane == .templates, let (ref, record) = selectedRecord else {
+                status = StatusMessage("n: choose a template in the Templates pane (1) first")
+                return []
+            }
+            overlay = .newInstall(template: ref, name: TextInput(suggestedName(from: record)))
+        default:
+            return vmActionKey(key)
+        }
+        return []
+    }
+
+    /// Keys acting on the selected VM or template, shared by the list panes and the console pane.
+    private mutating func vmActionKey(_ key: Key) -> [Effect] {
+        guard let (ref, record) = selectedRecord else { return [] }
+        switch key {
+        case .character("e"):
+            overlay = .editForm(EditForm(target: ref, record: record))
+        case .character("r"):
+            return rearmKey(ref, record)
+        case .character("s"):
+            guard !record.isATemplate else {
+                status = StatusMessage("\(record.nameLabel) is a template: n makes a VM from it", kind: .error)
+                return []
+            }
+            status = StatusMessage("starting \(record.nameLabel)…")
+            return [.startVM(ref)]
+        case .character("S"):
+            guard !record.isATemplate else { return [] }
+            overlay = .confirm(Confirmation(
+                question: "Hard shutdown of \(record.nameLabel)? Unsaved guest state is lost.",
+                effect: .hardShutdownVM(ref)))
+        case .character("p"):
+            status = StatusMessage("preflight of \(record.nameLabel)…")
+            return [.preflight(ref)]
+        default:
+            break
+        }
+        return []
+    }
+
+    private mutating func rearmKey(_ ref: Ref<VMRecord>, _ record: VMRecord) -> [Effect] {
+        if record.isATemplate {
+            status = StatusMessage("\(record.nameLabel) is a template; rearm works on VMs", kind: .error)
+            return []
+        }
+        if record.pvBootloader == "eliloader" && record.otherConfig["install-distro"] != nil {
+            status = StatusMessage("\(record.nameLabel) is already armed: it installs on next start")
+            return []
+        }
+        if record.powerState == .halted {
+            status = StatusMessage("rearming \(record.nameLabel)…")
+            return [.rearm(ref, forceShutdown: false)]
+        }
+        overlay = .confirm(Confirmation(
+            question: "\(record.nameLabel) is \(record.powerState.rawValue.lowercased()): hard shutdown and rearm?",
+            effect: .rearm(ref, forceShutdown: true)))
+        return []
+    }
+
+    private mutating func consoleKey(_ key: Key) -> [Effect] {
+        let rows = layout.consoleRows
+        switch key {
+        case .up, .character("k"): scrollConsole(by: 1)
+        case .down, .character("j"): scrollConsole(by: -1)
+        case .pageUp, .control("b"): scrollConsole(by: rows)
+        case .pageDown, .control("f"): scrollConsole(by: -rows)
+        case .home, .character("g"): scrollConsole(by: console.lineCount)
+        case .end, .character("G"), .character("f"):
+            console.scrollBack = 0
+            console.isFollowing = true
+        case .character("/"):
+            console.search = ConsoleSearch()
+        case .character("n"): stepSearch(forward: true)
+        case .character("N"): stepSearch(forward: false)
+        case .enter, .character("i"):
+            guard case .attached = console.link else {
+                status = StatusMessage("input mode needs an attached console (\(console.link.summary))")
+                return []
+            }
+            console.isInputMode = true
+        case .character("L"):
+            guard let vm = console.vm else { return [] }
+            return [.saveConsoleCapture(vmName: vms[vm]?.nameLabel ?? vm.rawValue)]
+        case .character("Y"):
+            return [.copyConsoleText(matchLine: console.search?.currentMatch?.line, scrollBack: console.scrollBack)]
+        default:
+            return vmActionKey(key)
+        }
+        return []
+    }
+
+    private mutating func inputModeKey(_ key: Key) -> [Effect] {
+        if key == .control("]") {
+            console.isInputMode = false
+            return []
+        }
+        let bytes = ConsoleInput.bytes(for: key)
+        return bytes.isEmpty ? [] : [.sendToConsole(bytes)]
+    }
+
+    private mutating func filterKey(_ key: Key) -> [Effect] {
+        switch key {
+        case .enter:
+            updateList(pane) { $0.isEditingFilter = false }
+        case .escape:
+            updateList(pane) {
+                $0.isEditingFilter = false
+                $0.filter = TextInput()
+            }
+            refreshRows()
+        case .up, .down, .pageUp, .pageDown:
+            updateList(pane) { $0.isEditingFilter = false }
+            return listKey(key)
+        default:
+            var input = list(pane).filter
+            guard input.apply(key) else { return [] }
+            updateList(pane) { $0.filter = input }
+            refreshRows()
+        }
+        return []
+    }
+
+    private mutating func searchKey(_ key: Key) -> [Effect] {
+        guard var search = console.search else { return [] }
+        switch key {
+        case .enter:
+            search.isEditing = false
+            console.search = search.input.text.isEmpty ? nil : search
+            return []
+        case .escape:
+            console.search = nil
+            return []
+        default:
+            guard search.input.apply(key) else { return [] }
+            console.search = search
+            return search.input.text.isEmpty ? [] : [.searchConsole(search.input.text)]
+        }
+    }
+
+    private mutating func move(by delta: Int) {
+        let count = list(pane).rows.count
+        let rows = layout.listRows
+        updateList(pane) { $0.position = $0.position.moved(by: delta, count: count, visibleRows: rows) }
+    }
+
+    mutating func updateList(_ pane: Pane, _ change: (inout ListState) -> Void) {
+        if pane == .templates { change(&templates) } else if pane == .vms { change(&vmList) }
+    }
+
+    private func suggestedName(from template: VMRecord) -> String {
+        let base = template.otherConfig["debian-release"].map { "fai-\($0)" } ?? "fai"
+        let names = Set(vms.values.map(\.nameLabel))
+        func name(_ number: Int) -> String { number < 10 ? "\(base)-0\(number)" : "\(base)-\(number)" }
+        var number = 1
+        while names.contains(name(number)) { number += 1 }
+        return name(number)
+    }
+}

@@ -1,0 +1,121 @@
+import XenAPI
+
+extension AppState {
+    /// Takes the pool after a change: records, rows, console attachment and lifecycle markers.
+    mutating func apply(_ snapshot: PoolSnapshot) -> [Effect] {
+        poolName = snapshot.pool?.nameLabel ?? poolName
+        hosts = snapshot.hosts.mapValues(\.nameLabel)
+        consoles = snapshot.consoles
+        vms = snapshot.vms
+        refreshRows()
+        return followConsoleVM()
+    }
+
+    /// Recomputes both lists' rows from the records and filters, keeping each selection on its object.
+    mutating func refreshRows() {
+        let rowCount = layout.listRows
+        let previousTemplate = templates.selected
+        let previousVM = vmList.selected
+        let templateRefs = vms.filter { $0.value.isATemplate && !$0.value.isASnapshot }
+        templates.rows = sortedAndFiltered(templateRefs, filter: templates.filter.text) { lhs, rhs in
+            if lhs.isDefaultTemplate != rhs.isDefaultTemplate { return !lhs.isDefaultTemplate }
+            return lhs.nameLabel.naturallyPrecedes(rhs.nameLabel)
+        }
+        let vmRefs = vms.filter { !$0.value.isATemplate && !$0.value.isASnapshot && !$0.value.isControlDomain }
+        vmList.rows = sortedAndFiltered(vmRefs, filter: vmList.filter.text) { lhs, rhs in
+            lhs.nameLabel.naturallyPrecedes(rhs.nameLabel)
+        }
+        templates.reselect(previousTemplate, visibleRows: rowCount)
+        vmList.reselect(previousVM, visibleRows: rowCount)
+    }
+
+    private func sortedAndFiltered(
+        _ records: [Ref<VMRecord>: VMRecord], filter: String, by less: (VMRecord, VMRecord) -> Bool
+    ) -> [Ref<VMRecord>] {
+        let needle = filter.lowercased()
+        let kept = needle.isEmpty ? records : records.filter { matches($0.key, $0.value, needle) }
+        return kept.sorted { lhs, rhs in
+            if lhs.value.nameLabel == rhs.value.nameLabel { return lhs.key < rhs.key }
+            return less(lhs.value, rhs.value)
+        }.map(\.key)
+    }
+
+    private func matches(_ ref: Ref<VMRecord>, _ record: VMRecord, _ needle: String) -> Bool {
+        if record.nameLabel.lowercased().contains(needle) || record.uuid.hasPrefix(needle) { return true }
+        if record.powerState.rawValue.lowercased().hasPrefix(needle) { return true }
+        if let host = hosts[record.residentOn], host.lowercased().contains(needle) { return true }
+        return InstallState(ref: ref, record: record, state: self).label.lowercased().contains(needle)
+    }
+
+    /// Keeps the console attached to its VM across starts, reboots and halts; emits marker lines.
+    mutating func followConsoleVM() -> [Effect] {
+        guard let vm = console.vm else { return [] }
+        guard let record = vms[vm] else {
+            if console.lastSeen != nil {
+                console.lastSeen = nil
+                console.link = .idle
+                return [.markConsole("VM destroyed"), .disconnectConsole]
+            }
+            return []
+        }
+        var markers = lifecycleMarkers(old: console.lastSeen, new: record)
+        if console.lastSeen == nil, console.link == .waitingForPowerOn, record.powerState == .running {
+            markers.append(startMarker(record))
+        }
+        var effects = markers.map(Effect.markConsole)
+        console.lastSeen = record
+        let current = textConsole(of: vm)
+        switch console.link {
+        case .waitingForPowerOn, .retrying:
+            if current != nil { effects += reattachConsole() }
+        case .connecting(let ref), .attached(let ref):
+            if let current, current.0 != ref {
+                effects.append(.disconnectConsole)
+                effects += reattachConsole()
+            }
+        case .idle:
+            break
+        }
+        return effects
+    }
+
+    private func lifecycleMarkers(old: VMRecord?, new: VMRecord) -> [String] {
+        guard let old else { return [] }
+        var markers: [String] = []
+        if old.pvBootloader != new.pvBootloader {
+            if old.pvBootloader == "eliloader" && new.pvBootloader == "pygrub" {
+                markers.append("bootloader switched to pygrub by eliloader")
+            } else {
+                markers.append("PV-bootloader changed: \(old.pvBootloader) → \(new.pvBootloader)")
+            }
+        }
+        if old.powerState != new.powerState {
+            switch new.powerState {
+            case .running: markers.append(startMarker(new))
+            case .halted: markers.append("VM halted")
+            case .paused: markers.append("VM paused")
+            case .suspended: markers.append("VM suspended")
+            }
+        } else if new.powerState == .running && old.domid != new.domid && old.domid >= 0 && new.domid > 0 {
+            markers.append("VM rebooted (domain \(old.domid) → \(new.domid))")
+        }
+        return markers
+    }
+}
+
+extension AppState {
+    fileprivate func startMarker(_ record: VMRecord) -> String {
+        "VM started on \(hosts[record.residentOn] ?? "host \(record.residentOn.rawValue)")"
+    }
+}
+
+extension ListState {
+    /// Moves the selection to where `previous` went after the rows changed (or clamps it).
+    mutating func reselect(_ previous: Ref<VMRecord>?, visibleRows: Int) {
+        if let previous, let index = rows.firstIndex(of: previous), index != position.selection {
+            position = position.selecting(index, count: rows.count, visibleRows: visibleRows)
+        } else {
+            position = position.clamped(count: rows.count, visibleRows: visibleRows)
+        }
+    }
+}

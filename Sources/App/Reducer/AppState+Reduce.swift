@@ -1,0 +1,69 @@
+public import TUI
+
+extension AppState {
+    /// Applies one fact and returns the effects to perform, in order. Pure: no I/O, no clock.
+    public mutating func reduce(_ action: Action) -> [Effect] {
+        switch action {
+        case .keyPressed(let key):
+            return handleKey(key)
+        case .resized(let size):
+            self.size = size
+            clampLists()
+            return []
+        case .terminationRequested:
+            isRunning = false
+            return [.disconnectConsole, .quit]
+        case .poolChanged(let snapshot):
+            return apply(snapshot)
+        case .connectionChanged(let state):
+            connection = state
+            return []
+        case .consoleAttached(let generation):
+            guard generation == console.generation, case .connecting(let ref) = console.link else { return [] }
+            console.link = .attached(ref)
+            console.attempts = 0
+            return []
+        case .consoleDetached(let generation, let reason):
+            guard generation == console.generation else { return [] }
+            return consoleDropped(reason: reason)
+        case .consoleRetryDue(let generation):
+            guard generation == console.generation, case .retrying = console.link else { return [] }
+            return reattachConsole()
+        case .consoleAdvanced(let lineCount, let phase, let progress):
+            return consoleAdvanced(lineCount: lineCount, phase: phase, progress: progress)
+        case .consoleSearched(let needle, let matches):
+            return consoleSearched(needle: needle, matches: matches)
+        case .operationSucceeded(let outcome):
+            status = StatusMessage(outcome.summary, kind: .success, xeCommands: outcome.xeCommands)
+            return []
+        case .operationFailed(let message):
+            status = StatusMessage(message, kind: .error)
+            return []
+        case .installCreated(let vm, let outcome):
+            status = StatusMessage(outcome.summary + "; starting it", kind: .success, xeCommands: outcome.xeCommands)
+            var effects = openConsole(of: vm)
+            effects.append(.startVM(vm))
+            return effects
+        case .preflightCompleted(let vm, let report):
+            overlay = .preflight(name: vms[vm]?.nameLabel ?? vm.rawValue, report)
+            return []
+        case .captureSaved(let path, let lines):
+            status = StatusMessage("saved \(lines) console lines to \(path)", kind: .success)
+            return []
+        case .clipboardCopied(let lines):
+            status = StatusMessage("copied \(lines) line\(lines == 1 ? "" : "s") to the clipboard (OSC 52)")
+            return []
+        }
+    }
+
+    /// Re-clamps both lists after a size or content change.
+    mutating func clampLists() {
+        let rows = layout.listRows
+        templates.position = templates.position.clamped(count: templates.rows.count, visibleRows: rows)
+        vmList.position = vmList.position.clamped(count: vmList.rows.count, visibleRows: rows)
+        console.scrollBack = min(console.scrollBack, maxScrollBack)
+    }
+
+    /// How far the console can scroll back.
+    var maxScrollBack: Int { max(0, console.lineCount - layout.consoleRows) }
+}

@@ -1,0 +1,78 @@
+public import FAIControl
+public import Terminal
+
+/// The console capture of the VM shown: a terminal emulator (screen plus scrollback) and the FAI
+/// progress tracker, both fed the same bytes. Owned and used only by the loop's thread.
+public final class ConsoleBuffer: ConsoleLines {
+    /// The guest console's size: a XenServer PV text console is 80x25.
+    public static let guestSize = TerminalSize(columns: 80, rows: 25)
+
+    private let scrollbackLimit: Int
+    private var emulator: TerminalEmulator
+    private var tracker = FAIProgressTracker()
+
+    /// Creates an empty capture keeping up to `scrollbackLimit` lines of scrollback.
+    public init(scrollbackLimit: Int = 100_000) {
+        self.scrollbackLimit = scrollbackLimit
+        emulator = TerminalEmulator(size: Self.guestSize, scrollbackLimit: scrollbackLimit)
+    }
+
+    /// Feeds guest output received at `time` (seconds) to the emulator and the progress tracker.
+    public func feed(_ bytes: [UInt8], at time: Double) {
+        emulator.feed(bytes)
+        _ = emulator.takeReplies()
+        tracker.consume(bytes, at: time)
+    }
+
+    /// Lets the tracker notice a silent console (hang detection).
+    public func tick(at time: Double) { tracker.tick(now: time) }
+
+    /// Starts a new, empty capture.
+    public func reset() {
+        emulator = TerminalEmulator(size: Self.guestSize, scrollbackLimit: scrollbackLimit)
+        tracker = FAIProgressTracker()
+    }
+
+    /// Writes a lifecycle marker line into the capture, on a line of its own.
+    public func mark(_ text: String) {
+        let lead = emulator.cursor.column == 0 ? "" : "\r\n"
+        emulator.feed(lead + "\u{1b}[0;1;35m── xsfai: \(text) ──\u{1b}[0m\r\n")
+    }
+
+    /// Case-insensitive search over scrollback and screen.
+    public func search(_ needle: String) -> [SearchMatch] {
+        emulator.search(needle, caseSensitive: false)
+    }
+
+    /// The whole capture as text.
+    public func capturedText() -> String { emulator.capturedText() }
+
+    /// The install phase as the tracker reads it.
+    public var phase: InstallPhase {
+        let progress = tracker.progress
+        switch progress.outcome {
+        case .succeeded, .succeededWithWarnings: return .succeeded
+        case .failed(let failure): return .failed(task: failure.task ?? "FAI")
+        case .noBoot: return .noBoot
+        case .hung: return .hung
+        case .running:
+            guard progress.stage != .waiting else { return .unknown }
+            return .installing(task: progress.task ?? progress.stage.rawValue, index: progress.phaseIndex,
+                               count: FAIPhase.count)
+        }
+    }
+
+    /// The progress line for the console title, empty before FAI output.
+    public var progressText: String {
+        tracker.progress.stage == .waiting ? "" : "FAI: " + tracker.statusText
+    }
+
+    public var lineCount: Int { emulator.lineCount }
+
+    public func cells(ofLine index: Int) -> [Terminal.Cell] { emulator.line(at: index) }
+
+    public var cursorLine: (line: Int, column: Int)? {
+        guard emulator.cursorVisible else { return nil }
+        return (emulator.scrollbackCount + emulator.cursor.row, emulator.cursor.column)
+    }
+}

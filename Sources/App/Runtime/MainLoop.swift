@@ -1,0 +1,196 @@
+import Foundation
+public import TUI
+
+/// The one loop that owns the terminal: reads keys and the inbox, reduces, performs effects, draws.
+///
+/// Draws only when something changed; console output is coalesced to at most `framesPerSecond`
+/// frames, while a key is drawn at once. With nothing happening it waits on input without a timeout
+/// (a console that is open ticks once a second for hang detection).
+public final class MainLoop {
+    /// Maximum frames per second for console output.
+    public static let framesPerSecond = 30
+
+    private let screen: any Screen
+    private let feed: any PoolFeed
+    private let inbox: Inbox
+    private let runner: EffectRunner
+    private let buffer: ConsoleBuffer
+    private let clock = ContinuousClock()
+    private let start: ContinuousClock.Instant
+    private var state: AppState
+    private var needsDraw = true
+    private var lastDraw: ContinuousClock.Instant?
+    private var lastTick: ContinuousClock.Instant
+    /// Called after each frame is presented with the state drawn and, when the frame answers a key,
+    /// the time from reading that key to presenting (for first-paint and latency measurements).
+    public var onPresent: ((AppState, Duration?) -> Void)?
+    private var keyReadAt: ContinuousClock.Instant?
+
+    /// Creates a loop drawing `state` on `screen`, fed by `feed`, acting through `operations` and `connector`.
+    public init(
+        screen: any Screen, state: AppState, feed: any PoolFeed, operations: any PoolOperations,
+        connector: any ConsoleConnecting, scrollbackLimit: Int = 100_000
+    ) {
+        self.screen = screen
+        self.feed = feed
+        var initial = state
+        initial.size = screen.size
+        self.state = initial
+        inbox = Inbox(waker: screen.waker)
+        runner = EffectRunner(operations: operations, connector: connector, inbox: inbox)
+        buffer = ConsoleBuffer(scrollbackLimit: scrollbackLimit)
+        start = clock.now
+        lastTick = start
+    }
+
+    /// Runs until the operator quits or the process is asked to end; the screen is closed afterwards.
+    public func run() {
+        let inbox = self.inbox
+        feed.start { event in
+            switch event {
+            case .changed(let change): inbox.post(.poolChanged(change))
+            case .connection(let connection): inbox.post(.connectionChanged(connection))
+            }
+        }
+        defer {
+            feed.stop()
+            runner.perform(.disconnectConsole)
+            screen.close()
+        }
+        while state.isRunning {
+            drawIfDue(force: false)
+            if let event = screen.nextEvent(timeoutMilliseconds: waitMilliseconds) {
+                handle(event)
+                while state.isRunning, let more = screen.nextEvent(timeoutMilliseconds: 0) { handle(more) }
+                drawIfDue(force: true)
+            }
+            drainInbox()
+            tickConsole()
+        }
+    }
+
+    /// The current state (for tests and benchmarks).
+    public var currentState: AppState { state }
+
+    /// Dispatches an action as if it came from the inbox (for tests and benchmarks).
+    public func dispatch(_ action: Action) { reduce(action) }
+
+    private var waitMilliseconds: Int {
+        if needsDraw, let lastDraw {
+            let frame = Duration.milliseconds(1000 / Self.framesPerSecond)
+            let elapsed = clock.now - lastDraw
+            return elapsed >= frame ? 0 : Int((frame - elapsed).components.attoseconds / 1_000_000_000_000_000) + 1
+        }
+        if case .attached = state.console.link { return 1000 }
+        return -1
+    }
+
+    private func handle(_ event: ScreenEvent) {
+        switch event {
+        case .key(let key):
+            if keyReadAt == nil { keyReadAt = clock.now }
+            reduce(.keyPressed(key))
+        case .resized(let size): reduce(.resized(size))
+        case .terminationRequested: reduce(.terminationRequested)
+        }
+    }
+
+    private func drainInbox() {
+        var consoleChanged = false
+        for item in inbox.drain() {
+            switch item {
+            case .action(let action):
+                reduce(action)
+            case .consoleBytes(let generation, let bytes):
+                guard generation == state.console.generation else { continue }
+                buffer.feed(bytes, at: seconds)
+                consoleChanged = true
+            }
+        }
+        if consoleChanged { advanceConsole() }
+    }
+
+    private func advanceConsole() {
+        reduce(.consoleAdvanced(lineCount: buffer.lineCount, phase: buffer.phase, progress: buffer.progressText))
+    }
+
+    private func tickConsole() {
+        guard case .attached = state.console.link, clock.now - lastTick >= .seconds(1) else { return }
+        lastTick = clock.now
+        let before = (buffer.phase, buffer.progressText)
+        buffer.tick(at: seconds)
+        if before != (buffer.phase, buffer.progressText) { advanceConsole() }
+    }
+
+    private var seconds: Double {
+        let elapsed = (clock.now - start).components
+        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+    }
+
+    private func reduce(_ action: Action) {
+        let effects = state.reduce(action)
+        needsDraw = true
+        for effect in effects { perform(effect) }
+    }
+
+    private func perform(_ effect: Effect) {
+        switch effect {
+        case .resetConsoleBuffer:
+            buffer.reset()
+            advanceConsole()
+        case .markConsole(let text):
+            buffer.mark(text)
+            advanceConsole()
+        case .searchConsole(let needle):
+            reduce(.consoleSearched(needle: needle, matches: buffer.search(needle)))
+        case .saveConsoleCapture(let name):
+            saveCapture(vmName: name)
+        case .copyConsoleText(let matchLine, let scrollBack):
+            let text: String
+            if let matchLine {
+                text = buffer.text(ofLine: matchLine)
+            } else {
+                let rows = state.layout.consoleRows
+                let top = max(0, buffer.lineCount - rows - scrollBack)
+                text = (top..<min(buffer.lineCount, top + rows)).map { buffer.text(ofLine: $0) }.joined(separator: "\n")
+            }
+            screen.copyToClipboard(text)
+            reduce(.clipboardCopied(lines: text.split(separator: "\n", omittingEmptySubsequences: false).count))
+        case .suspend:
+            screen.suspend()
+            reduce(.resized(screen.size))
+        case .quit:
+            state.isRunning = false
+        default:
+            runner.perform(effect)
+        }
+    }
+
+    private func saveCapture(vmName: String) {
+        let safeName = String(vmName.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let path = "xsfai-\(safeName)-\(formatter.string(from: Date())).log"
+        let text = buffer.capturedText()
+        let created = FileManager.default.createFile(
+            atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        if created {
+            let absolute = URL(fileURLWithPath: path).path
+            reduce(.captureSaved(path: absolute, lines: text.split(separator: "\n", omittingEmptySubsequences: false).count - 1))
+        } else {
+            reduce(.operationFailed("cannot write \(path) in \(FileManager.default.currentDirectoryPath)"))
+        }
+    }
+
+    private func drawIfDue(force: Bool) {
+        guard needsDraw else { return }
+        let now = clock.now
+        if !force, let lastDraw, now - lastDraw < .milliseconds(1000 / Self.framesPerSecond) { return }
+        let (canvas, cursor) = AppView(state: state, console: state.console.vm == nil ? nil : buffer).render()
+        screen.present(canvas, cursor: cursor)
+        lastDraw = now
+        needsDraw = false
+        onPresent?(state, keyReadAt.map { clock.now - $0 })
+        keyReadAt = nil
+    }
+}

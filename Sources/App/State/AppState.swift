@@ -1,0 +1,73 @@
+public import TUI
+public import XenAPI
+
+/// Everything the TUI shows, as one value. Changed only by `reduce(_:)`.
+public struct AppState: Sendable, Hashable {
+    /// The screen size.
+    public var size: Size
+    /// The pane in front.
+    public var pane: Pane = .templates
+    /// The pool's name.
+    public var poolName = ""
+    /// The user logged in.
+    public var user: String
+    /// Where the pool is: its URL, or the demo simulator's address.
+    public var origin: String
+    /// The event connection.
+    public var connection: ConnectionState = .connecting
+    /// Host names by reference.
+    public var hosts: [Ref<HostRecord>: String] = [:]
+    /// Every VM record (templates, VMs, snapshots, control domains) by reference.
+    public var vms: [Ref<VMRecord>: VMRecord] = [:]
+    /// vt100 console records by reference.
+    public var consoles: [Ref<ConsoleRecord>: ConsoleRecord] = [:]
+    /// The templates pane.
+    public var templates = ListState()
+    /// The VMs pane.
+    public var vmList = ListState()
+    /// The console pane.
+    public var console = ConsoleState()
+    /// Install phases read from consoles, by VM.
+    public var phases: [Ref<VMRecord>: InstallPhase] = [:]
+    /// The overlay in front of the panes.
+    public var overlay: Overlay?
+    /// The status bar message.
+    public var status: StatusMessage?
+    /// False once the program should end.
+    public var isRunning = true
+
+    /// A state before the pool is loaded.
+    public init(size: Size, user: String, origin: String) {
+        self.size = size
+        self.user = user
+        self.origin = origin
+    }
+
+    /// The layout of the current size.
+    public var layout: Layout { Layout(size: size) }
+
+    /// The list state of a list pane.
+    public func list(_ pane: Pane) -> ListState {
+        pane == .templates ? templates : vmList
+    }
+
+    /// The record selected in the front list pane (or the console's VM on the console pane).
+    public var selectedRecord: (Ref<VMRecord>, VMRecord)? {
+        let ref: Ref<VMRecord>? = switch pane {
+        case .templates: templates.selected
+        case .vms: vmList.selected
+        case .console: console.vm
+        }
+        guard let ref, let record = vms[ref] else { return nil }
+        return (ref, record)
+    }
+
+    /// The vt100 console of `vm`, if it has one now.
+    public func textConsole(of vm: Ref<VMRecord>) -> (Ref<ConsoleRecord>, ConsoleRecord)? {
+        guard let record = vms[vm] else { return nil }
+        for ref in record.consoles {
+            if let console = consoles[ref], console.protocol == .vt100 { return (ref, console) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,95 @@
+public import TUI
+
+/// Draws the whole screen from the state (and the console capture): a pure function of its inputs.
+public struct AppView {
+    /// The state to draw.
+    public let state: AppState
+    /// The console capture, when a console is open.
+    public let console: (any ConsoleLines)?
+
+    /// Creates a view.
+    public init(state: AppState, console: (any ConsoleLines)?) {
+        self.state = state
+        self.console = console
+    }
+
+    /// Renders into a fresh canvas of the state's size; returns it with the text cursor position.
+    public func render() -> (canvas: Canvas, cursor: Point?) {
+        var canvas = Canvas(size: state.size)
+        let layout = state.layout
+        renderTabs(into: &canvas, area: layout.tabBar)
+        var cursor: Point?
+        switch state.pane {
+        case .templates: TemplatesPaneView(state: state).render(into: &canvas, area: layout.body)
+        case .vms: VMsPaneView(state: state).render(into: &canvas, area: layout.body)
+        case .console: cursor = ConsolePaneView(state: state, lines: console).render(into: &canvas, area: layout.body)
+        }
+        if state.pane != .console, state.list(state.pane).isEditingFilter {
+            cursor = filterCursor(layout.tabBar)
+        }
+        if let overlay = state.overlay {
+            cursor = OverlayView(state: state).render(overlay, into: &canvas, area: layout.body)
+        }
+        renderStatus(into: &canvas, area: layout.statusBar)
+        HintBarView(hints: KeyMap.hints(for: state)).render(into: &canvas, area: layout.hintBar)
+        return (canvas, cursor)
+    }
+
+    private var filterText: String? {
+        guard state.pane != .console else { return nil }
+        let list = state.list(state.pane)
+        guard list.isEditingFilter || !list.filter.text.isEmpty else { return nil }
+        return "/" + list.filter.text
+    }
+
+    private func renderTabs(into canvas: inout Canvas, area: Rect) {
+        canvas.fill(area, with: TUI.Cell(" ", role: .statusBar))
+        var x = area.x + canvas.write(" xsfai ", at: area.origin, role: .statusBar, attributes: .bold)
+        for pane in Pane.allCases {
+            let label = " \(pane.rawValue + 1) \(pane.title) "
+            let role: Role = pane == state.pane ? .selection : .statusBar
+            x += canvas.write(label, at: Point(x: x, y: area.y), role: role, attributes: pane == state.pane ? .bold : [],
+                              clip: area)
+        }
+        var right = counts
+        if let filter = filterText { right = "filter \(filter)  " + right }
+        let text = right.truncated(toWidth: max(0, area.maxX - x - 2))
+        canvas.write(text, at: Point(x: area.maxX - text.displayWidth - 1, y: area.y), role: .statusBar, clip: area)
+    }
+
+    private var counts: String {
+        switch state.pane {
+        case .templates: "\(state.templates.rows.count) templates"
+        case .vms: "\(state.vmList.rows.count) VMs"
+        case .console: ""
+        }
+    }
+
+    private func filterCursor(_ tabBar: Rect) -> Point? {
+        guard let filter = filterText else { return nil }
+        let right = "filter \(filter)  " + counts
+        let start = tabBar.maxX - right.displayWidth - 1
+        return Point(x: start + "filter /".count + state.list(state.pane).filter.cursorColumn, y: tabBar.y)
+    }
+
+    private func renderStatus(into canvas: inout Canvas, area: Rect) {
+        let pool = state.poolName.isEmpty ? "" : "pool \(state.poolName) · "
+        var origin = Substring(state.origin)
+        for scheme in ["https://", "http://"] where origin.hasPrefix(scheme) { origin = origin.dropFirst(scheme.count) }
+        var facts = "\(pool)\(state.user)@\(origin) · \(state.connection.summary)"
+        if state.connection != .connected { facts = "⚠ " + facts }
+        let message: String
+        let role: Role
+        if let status = state.status {
+            message = " " + status.line
+            role = status.kind == .error ? .error : status.kind == .success ? .success : .statusBar
+        } else if state.pane == .console, state.console.vm != nil {
+            message = " console: " + state.console.link.summary
+            role = .statusBar
+        } else {
+            message = ""
+            role = .statusBar
+        }
+        StatusBarView(message: message, messageRole: role, facts: facts + " ").render(into: &canvas, area: area)
+    }
+}

@@ -1,0 +1,97 @@
+import Terminal
+import TUI
+
+/// Draws the console pane: a title line (VM, link, follow, FAI progress, search) and the capture.
+struct ConsolePaneView {
+    let state: AppState
+    let lines: (any ConsoleLines)?
+
+    /// Draws and returns where the text cursor goes (search prompt, or the guest's cursor in input mode).
+    func render(into canvas: inout Canvas, area: Rect) -> Point? {
+        guard !area.isEmpty else { return nil }
+        let (titleArea, textArea) = area.splitTop(1)
+        let cursor = renderTitle(into: &canvas, area: titleArea)
+        guard state.console.vm != nil, let lines else {
+            canvas.write("No console open. Choose a VM in the VMs pane (2) and press Enter or c.",
+                         at: Point(x: textArea.x + 1, y: textArea.y), role: .dim, clip: textArea)
+            return cursor
+        }
+        let count = lines.lineCount
+        let top = max(0, count - textArea.height - state.console.scrollBack)
+        let matches = state.console.search?.matches ?? []
+        let current = state.console.search?.currentMatch
+        for row in 0..<textArea.height {
+            let index = top + row
+            guard index < count else { break }
+            let y = textArea.y + row
+            var x = textArea.x
+            for cell in lines.cells(ofLine: index) {
+                if x >= textArea.maxX { break }
+                if cell.isContinuation { continue }
+                if x + cell.width > textArea.maxX { break }
+                canvas[x, y] = TUI.Cell(String(cell.character), role: role(cell.style), attributes: attributes(cell.style))
+                if cell.width == 2 { canvas[x + 1, y] = TUI.Cell("", role: role(cell.style)) }
+                x += max(1, cell.width)
+            }
+            for match in matches where match.line == index {
+                let span = Rect(x: textArea.x + match.columns.lowerBound, y: y, width: match.columns.count, height: 1)
+                canvas.restyle(span, role: match == current ? .currentMatch : .match,
+                               attributes: match == current ? .bold : [])
+            }
+        }
+        if state.console.isInputMode, let guest = lines.cursorLine, guest.line >= top, guest.line < top + textArea.height {
+            return Point(x: textArea.x + min(guest.column, textArea.width - 1), y: textArea.y + guest.line - top)
+        }
+        return cursor
+    }
+
+    private func renderTitle(into canvas: inout Canvas, area: Rect) -> Point? {
+        canvas.fill(area, with: TUI.Cell(" ", role: .title))
+        let console = state.console
+        guard let vm = console.vm else {
+            canvas.write(" Console", at: area.origin, role: .title, attributes: .bold, clip: area)
+            return nil
+        }
+        var parts = [state.vms[vm]?.nameLabel ?? vm.rawValue, console.link.summary]
+        if console.isInputMode {
+            parts.append("INPUT → VM (Ctrl-] leaves)")
+        } else {
+            parts.append(console.isFollowing ? "follow" : "scrolled back \(console.scrollBack)")
+        }
+        if !console.progress.isEmpty { parts.append(console.progress) }
+        var x = area.x + canvas.write(" " + parts.joined(separator: " · "), at: area.origin, role: .title,
+                                      attributes: .bold, clip: area)
+        guard let search = console.search else { return nil }
+        let found = search.matches.isEmpty ? "" : " (\((search.current ?? 0) + 1)/\(search.matches.count))"
+        x += 2
+        let prompt = "/" + search.input.text
+        canvas.write(prompt + found, at: Point(x: x, y: area.y), role: .key, attributes: .bold, clip: area)
+        return search.isEditing ? Point(x: min(area.maxX - 1, x + 1 + search.input.cursorColumn), y: area.y) : nil
+    }
+
+    private func role(_ style: CellStyle) -> Role {
+        let fg = index(style.foreground)
+        let bg = index(style.background)
+        return fg == nil && bg == nil ? .normal : .console(foreground: fg, background: bg)
+    }
+
+    private func index(_ color: Terminal.Color) -> UInt8? {
+        switch color {
+        case .default: return nil
+        case .named(let named): return named.rawValue
+        case .indexed(let value): return value
+        case .rgb(let red, let green, let blue):
+            return 16 + 36 * (red / 51) + 6 * (green / 51) + blue / 51
+        }
+    }
+
+    private func attributes(_ style: CellStyle) -> Attributes {
+        var result: Attributes = []
+        if style.attributes.contains(.bold) { result.insert(.bold) }
+        if style.attributes.contains(.underline) { result.insert(.underline) }
+        if style.attributes.contains(.reverse) { result.insert(.reverse) }
+        if style.attributes.contains(.dim) { result.insert(.dim) }
+        if style.attributes.contains(.italic) { result.insert(.italic) }
+        return result
+    }
+}

@@ -1,0 +1,80 @@
+public import TUI
+
+/// The keys contract as data: the `?` overlay and the hint bar are drawn from it.
+public enum KeyMap {
+    /// Every key, grouped, for the help overlay.
+    public static let help: [HelpOverlayView.Section] = [
+        .init("Move", [
+            KeyHint("Tab Shift-Tab", "next / previous pane"),
+            KeyHint("1 2 3", "pick a pane"),
+            KeyHint("↑↓ j k", "move; scroll console"),
+            KeyHint("PgUp PgDn", "page"),
+            KeyHint("g G", "top / bottom, follow"),
+            KeyHint("/", "filter / search"),
+            KeyHint("n N", "next / previous match"),
+            KeyHint("Esc", "cancel, close, dismiss"),
+        ]),
+        .init("Open", [
+            KeyHint("Enter", "details; VM console"),
+            KeyHint("c", "console of the VM"),
+            KeyHint("d", "details"),
+            KeyHint("?", "this help"),
+        ]),
+        .init("Change", [
+            KeyHint("e", "edit parameters"),
+            KeyHint("y", "apply plan / confirm"),
+            KeyHint("r", "rearm the selected VM"),
+            KeyHint("u", "undo the last change"),
+            KeyHint("n", "new install"),
+            KeyHint("s S", "start / hard shutdown"),
+            KeyHint("p", "preflight"),
+        ]),
+        .init("Console", [
+            KeyHint("Enter i", "type into the VM"),
+            KeyHint("Ctrl-]", "leave input mode"),
+            KeyHint("L", "save capture to a file"),
+            KeyHint("Y", "copy (OSC 52)"),
+            KeyHint("f", "follow new output"),
+        ]),
+        .init("Program", [
+            KeyHint("q Ctrl-C", "quit"),
+            KeyHint("Ctrl-Z", "suspend"),
+        ]),
+    ]
+
+    /// The hint bar for the state's current mode.
+    public static func hints(for state: AppState) -> [KeyHint] {
+        if let overlay = state.overlay {
+            switch overlay {
+            case .help, .details, .preflight: return [KeyHint("Esc", "close")]
+            case .confirm, .plan: return [KeyHint("y", "yes, apply"), KeyHint("Esc", "cancel")]
+            case .newInstall: return [KeyHint("Enter", "create, start, watch"), KeyHint("Esc", "cancel")]
+            case .editForm:
+                return [KeyHint("Tab ↑↓", "field"), KeyHint("Enter", "show plan"), KeyHint("Esc", "cancel"),
+                        KeyHint("empty", "removes key")]
+            }
+        }
+        switch state.pane {
+        case .templates, .vms:
+            if state.list(state.pane).isEditingFilter {
+                return [KeyHint("Enter", "keep filter"), KeyHint("Esc", "clear filter")]
+            }
+            let open = state.pane == .templates ? KeyHint("Enter", "details") : KeyHint("Enter", "console")
+            var hints = [KeyHint("?", "help"), KeyHint("q", "quit"), KeyHint("Tab", "pane"), KeyHint("/", "filter"),
+                         open, KeyHint("e", "edit")]
+            hints += state.pane == .templates
+                ? [KeyHint("n", "new install"), KeyHint("p", "preflight"), KeyHint("u", "undo")]
+                : [KeyHint("r", "rearm"), KeyHint("s", "start"), KeyHint("S", "stop"), KeyHint("p", "preflight"),
+                   KeyHint("u", "undo")]
+            return hints
+        case .console:
+            if state.console.isInputMode { return [KeyHint("Ctrl-]", "leave input mode"), KeyHint("", "keys go to the VM")] }
+            if state.console.search?.isEditing == true {
+                return [KeyHint("Enter", "keep"), KeyHint("Esc", "cancel search")]
+            }
+            return [KeyHint("?", "help"), KeyHint("q", "quit"), KeyHint("Tab", "pane"), KeyHint("/", "search"),
+                    KeyHint("n N", "match"), KeyHint("i", "input"), KeyHint("G", "follow"), KeyHint("L", "save"),
+                    KeyHint("Y", "copy"), KeyHint("r", "rearm"), KeyHint("s", "start")]
+        }
+    }
+}

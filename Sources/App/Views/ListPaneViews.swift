@@ -1,0 +1,72 @@
+import TUI
+import XenAPI
+
+/// Draws the templates pane: name, distro/release/arch, repository, PV-args, default vs custom.
+struct TemplatesPaneView {
+    let state: AppState
+
+    func render(into canvas: inout Canvas, area: Rect) {
+        let columns = [
+            TableColumn("NAME", width: .flexible(minimum: 18)),
+            TableColumn("DISTRO RELEASE ARCH", width: .fixed(26)),
+            TableColumn("REPOSITORY", width: .flexible(minimum: 10)),
+            TableColumn("PV-ARGS", width: .flexible(minimum: 10)),
+            TableColumn("KIND", width: .fixed(7)),
+        ]
+        let rows = state.templates.rows.compactMap { ref -> TableRow? in
+            guard let record = state.vms[ref] else { return nil }
+            let config = record.otherConfig
+            let distro = [config["install-distro"], config["debian-release"], config["install-arch"]]
+                .compactMap { $0 }.joined(separator: " ")
+            return TableRow(
+                [record.nameLabel, record.isPV ? distro : "HVM", config["install-repository"] ?? "",
+                 record.pvArgs, record.isDefaultTemplate ? "default" : "custom"],
+                roles: [nil, nil, nil, .dim, record.isDefaultTemplate ? .dim : .success])
+        }
+        TableView(columns: columns, rows: rows, position: state.templates.position,
+                  emptyText: state.templates.filter.text.isEmpty ? "(no templates yet)" : "(no template matches the filter)")
+            .render(into: &canvas, area: area)
+    }
+}
+
+/// Draws the VMs pane: name, power state, host, install state, drift from the template.
+struct VMsPaneView {
+    let state: AppState
+
+    func render(into canvas: inout Canvas, area: Rect) {
+        let columns = [
+            TableColumn("NAME", width: .flexible(minimum: 16)),
+            TableColumn("POWER", width: .fixed(9)),
+            TableColumn("HOST", width: .flexible(minimum: 8)),
+            TableColumn("INSTALL", width: .flexible(minimum: 20)),
+            TableColumn("DRIFT", width: .fixed(12)),
+        ]
+        let visible = state.vmList.position.clamped(count: state.vmList.rows.count, visibleRows: area.height - 1)
+        let range = visible.offset..<min(state.vmList.rows.count, visible.offset + max(0, area.height - 1))
+        var rows = Array(repeating: TableRow([]), count: state.vmList.rows.count)
+        for index in range {
+            let ref = state.vmList.rows[index]
+            guard let record = state.vms[ref] else { continue }
+            let install = InstallState(ref: ref, record: record, state: state)
+            let drift = InstallState.drift(of: record, in: state)
+            let host = record.powerState == .running ? state.hosts[record.residentOn] ?? "" : ""
+            rows[index] = TableRow(
+                [record.nameLabel, record.powerState.rawValue.lowercased(), host, install.label,
+                 drift.isEmpty ? "" : drift.joined(separator: ",")],
+                roles: [nil, record.powerState == .running ? .success : .dim, nil, role(install.kind),
+                        drift.isEmpty ? nil : .warning])
+        }
+        TableView(columns: columns, rows: rows, position: state.vmList.position,
+                  emptyText: state.vmList.filter.text.isEmpty ? "(no VMs yet)" : "(no VM matches the filter)")
+            .render(into: &canvas, area: area)
+    }
+
+    private func role(_ kind: InstallState.Kind) -> Role? {
+        switch kind {
+        case .neutral: nil
+        case .active: .title
+        case .good: .success
+        case .bad: .error
+        }
+    }
+}

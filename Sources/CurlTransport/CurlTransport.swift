@@ -1,0 +1,118 @@
+internal import CCurl
+public import XenAPI
+import Synchronization
+
+/// XML-RPC over HTTP(S) POST with libcurl: the production ``XenAPITransport``.
+///
+/// Each transport talks to one endpoint and keeps a few idle easy handles; a handle keeps its
+/// connection open between requests (HTTP keep-alive, which xapi supports), so consecutive calls reuse
+/// the TCP and TLS session. Concurrent posts take separate handles, so a slow call does not queue others.
+/// Requests carry `Content-Type: text/xml` and a `Content-Length` (xapi refuses chunked bodies). The
+/// transfer timeout is the `timeout` of each post; the connect timeout is fixed per transport.
+public final class CurlTransport: XenAPITransport {
+    /// The endpoint.
+    public let url: XenAPIURL
+    /// The certificate trust policy.
+    public let tls: TLSOptions
+    /// The limit for establishing a connection (TCP and TLS).
+    public let connectTimeout: Duration
+
+    private let idleHandles = Mutex<[EasyHandle]>([])
+    private static let maximumIdleHandles = 4
+
+    /// Creates a transport to `url`; no connection is made until the first post.
+    public init(url: XenAPIURL, tls: TLSOptions = .systemTrust, connectTimeout: Duration = .seconds(10)) {
+        self.url = url
+        self.tls = tls
+        self.connectTimeout = connectTimeout
+    }
+
+    /// See the protocol requirement; libcurl-specific behaviour is described on the type.
+    public func post(_ body: [UInt8], timeout: Duration) throws -> [UInt8] {
+        let handle = try takeHandle()
+        let response = ResponseBody()
+        do {
+            try handle.set(transferTimeout: timeout)
+            try handle.check(
+                xsfai_curl_setopt_pointer(handle.raw, CURLOPT_WRITEDATA, Unmanaged.passUnretained(response).toOpaque()))
+            try body.withUnsafeBytes { bytes in
+                try handle.check(
+                    xsfai_curl_setopt_pointer(handle.raw, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress)))
+                try handle.check(xsfai_curl_setopt_off_t(handle.raw, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bytes.count)))
+                try handle.perform()
+            }
+        } catch let error as CurlError {
+            if error.isUntrustedCertificate {
+                throw UntrustedCertificate.explain(error, url: url, connectTimeout: connectTimeout)
+            }
+            throw error.transportError(endpoint: url.description)
+        }
+        let status = handle.responseCode
+        giveBack(handle)
+        guard status == 200 else {
+            let excerpt = String(decoding: response.bytes.prefix(200), as: UTF8.self)
+            throw TransportError(
+                kind: .httpStatus, endpoint: url.description,
+                message: "HTTP \(status) from the server\(excerpt.isEmpty ? "" : ": \(excerpt)")", httpStatus: status)
+        }
+        return response.bytes
+    }
+
+    private func takeHandle() throws -> EasyHandle {
+        if let handle = idleHandles.withLock({ $0.popLast() }) { return handle }
+        let handle = try EasyHandle()
+        do {
+            try handle.set(url: "\(url)/")
+            try handle.set(connectTimeout: connectTimeout)
+            try handle.set(CURLOPT_POST, 1)
+            try handle.set(headers: ["Content-Type: text/xml", "Expect:"])
+            try handle.set(tls: tls, scheme: url.scheme)
+            try handle.check(xsfai_curl_setopt_write_function(handle.raw, ResponseBody.append))
+        } catch let error as CurlError {
+            throw error.transportError(endpoint: url.description)
+        }
+        return handle
+    }
+
+    private func giveBack(_ handle: EasyHandle) {
+        idleHandles.withLock { idle in
+            if idle.count < Self.maximumIdleHandles { idle.append(handle) }
+        }
+    }
+}
+
+/// The bytes of one response, filled by curl's write callback.
+final class ResponseBody {
+    var bytes: [UInt8] = []
+
+    /// `CURLOPT_WRITEFUNCTION`: appends to the `ResponseBody` passed as `CURLOPT_WRITEDATA`.
+    static let append: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = {
+        data, size, count, context in
+        guard let data, let context else { return 0 }
+        let length = size * count
+        let body = Unmanaged<ResponseBody>.fromOpaque(context).takeUnretainedValue()
+        UnsafeRawPointer(data).withMemoryRebound(to: UInt8.self, capacity: length) { start in
+            body.bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: length))
+        }
+        return length
+    }
+}
+
+/// Makes ``CurlTransport``s with one TLS policy (for the master after HOST_IS_SLAVE, and event sessions).
+public struct CurlTransportFactory: XenAPITransportFactory {
+    /// The certificate trust policy for every transport.
+    public let tls: TLSOptions
+    /// The connect timeout for every transport.
+    public let connectTimeout: Duration
+
+    /// Creates the factory.
+    public init(tls: TLSOptions = .systemTrust, connectTimeout: Duration = .seconds(10)) {
+        self.tls = tls
+        self.connectTimeout = connectTimeout
+    }
+
+    /// See the protocol requirement; libcurl-specific behaviour is described on the type.
+    public func transport(for url: XenAPIURL) throws -> any XenAPITransport {
+        CurlTransport(url: url, tls: tls, connectTimeout: connectTimeout)
+    }
+}

@@ -1,0 +1,20 @@
+/// One `[pool.NAME]` table of `config.toml`: how to reach and log in to a pool.
+public struct PoolProfile: Sendable, Hashable {
+    /// The profile's name (`--pool NAME`).
+    public var name: String
+    /// The pool's URL (`url`).
+    public var url: String?
+    /// The user name (`user`).
+    public var user: String?
+    /// A command whose standard output is the password (`password_command`, run with `/bin/sh -c`).
+    public var passwordCommand: String?
+    /// A file holding the password (`password_file`).
+    public var passwordFile: String?
+    /// The password itself (`password`); allowed only in a file no one else can read.
+    public var password: String?
+    /// A pinned public key, `sha256//BASE64` (`pin`).
+    public var pin: String?
+
+    /// Creates an empty profile.
+    public init(name: String) { self.name = name }
+}

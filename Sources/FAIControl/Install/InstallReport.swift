@@ -1,0 +1,35 @@
+/// What `xsfai install` did.
+public struct InstallReport: Sendable, Hashable, Codable {
+    /// The new VM's reference.
+    public var ref: String
+    /// The new VM's UUID.
+    public var uuid: String
+    /// The new VM's name-label.
+    public var name: String
+    /// The template's name-label.
+    public var template: String
+    /// `VM.clone` or `VM.copy`.
+    public var method: String
+    /// The SR the disks were provisioned on, when the template has disks.
+    public var srUUID: String?
+    /// The changes made after provisioning so the VM carries the template's PV-args and install keys
+    /// (and `--repo`); empty when provisioning kept them all.
+    public var carried: ChangePlan
+    /// Every API call made, in order.
+    public var calls: [APICall]
+
+    /// Creates a report.
+    public init(
+        ref: String, uuid: String, name: String, template: String, method: String, srUUID: String?,
+        carried: ChangePlan, calls: [APICall]
+    ) {
+        self.ref = ref
+        self.uuid = uuid
+        self.name = name
+        self.template = template
+        self.method = method
+        self.srUUID = srUUID
+        self.carried = carried
+        self.calls = calls
+    }
+}

@@ -1,0 +1,20 @@
+/// What `xsfai install` was asked for.
+public struct InstallRequest: Sendable, Hashable, Codable {
+    /// The new VM's name-label.
+    public var name: String
+    /// The template's name-label, UUID or UUID prefix.
+    public var template: String
+    /// A repository URL replacing the template's `install-repository`.
+    public var repository: String?
+    /// The SR (name-label or UUID) to copy the template's disks to; `nil` clones and provisions on the
+    /// pool's default SR.
+    public var sr: String?
+
+    /// Creates a request.
+    public init(name: String, template: String, repository: String? = nil, sr: String? = nil) {
+        self.name = name
+        self.template = template
+        self.repository = repository
+        self.sr = sr
+    }
+}

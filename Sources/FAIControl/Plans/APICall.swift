@@ -1,0 +1,25 @@
+public import XMLRPC
+
+/// One XenAPI call in a plan: the method and its string parameters after the session reference.
+///
+/// Every call a plan makes takes only strings (refs, keys, values), so plans stay plain comparable data.
+public struct APICall: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The method name, e.g. `VM.add_to_other_config`.
+    public var method: String
+    /// The parameters after the session reference, e.g. `[vmRef, "install-distro", "debianlike"]`.
+    public var arguments: [String]
+
+    /// Creates a call.
+    public init(_ method: String, _ arguments: [String]) {
+        self.method = method
+        self.arguments = arguments
+    }
+
+    /// The parameters as XML-RPC values.
+    public var parameters: [XMLRPCValue] { arguments.map(XMLRPCValue.string) }
+
+    /// `VM.set_PV_args(OpaqueRef:…, "quiet")`.
+    public var description: String {
+        "\(method)(\(arguments.map { "\"\($0)\"" }.joined(separator: ", ")))"
+    }
+}

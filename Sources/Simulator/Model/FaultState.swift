@@ -1,0 +1,67 @@
+/// The active faults and their counters.
+struct FaultState {
+    /// What to do with one API request.
+    enum Decision: Equatable {
+        case answer(delayMilliseconds: Int, truncate: Bool)
+        case drop
+    }
+
+    private(set) var faults: [SimulatorFault]
+    private var requests = 0
+    private var replies = 0
+    private var random = SplitMix64(seed: 1)
+
+    init(faults: [SimulatorFault]) {
+        self.faults = []
+        replace(with: faults)
+    }
+
+    mutating func replace(with faults: [SimulatorFault]) {
+        self.faults = faults
+        requests = 0
+        replies = 0
+        for case .dropConnectionRandomly(_, let seed) in faults { random = SplitMix64(seed: seed) }
+    }
+
+    /// The session call budget of `expireSessions`, if set.
+    var sessionCallLimit: Int? {
+        for case .expireSessions(let calls) in faults { return calls }
+        return nil
+    }
+
+    /// Decides the fate of the next API request.
+    mutating func nextRequest() -> Decision {
+        requests += 1
+        var delay = 0
+        for fault in faults {
+            switch fault {
+            case .dropConnection(let n) where requests % n == 0: return .drop
+            case .dropConnectionRandomly(let probability, _) where random.nextUnit() < probability: return .drop
+            case .delayReplies(let milliseconds): delay = milliseconds
+            default: break
+            }
+        }
+        replies += 1
+        var truncate = false
+        for case .malformedReplies(let n) in faults where replies % n == 0 { truncate = true }
+        return .answer(delayMilliseconds: delay, truncate: truncate)
+    }
+}
+
+/// A small seeded generator (SplitMix64), so random faults repeat run after run.
+struct SplitMix64 {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A value in [0, 1).
+    mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}

@@ -1,0 +1,44 @@
+/// Test hooks: change the running pool from the outside, as a misbehaving network or guest would.
+extension SimulatorServer {
+    /// Replaces the active faults (counters restart).
+    public func setFaults(_ faults: [SimulatorFault]) {
+        state.withLock { $0.faults.replace(with: faults) }
+    }
+
+    /// Invalidates every session: the next call with any of them fails with SESSION_INVALID.
+    public func expireAllSessions() {
+        state.withLock { $0.sessions = [:] }
+    }
+
+    /// Removes a file from the Debian repository (path under `/repo/debian/`).
+    public func removeRepositoryFile(_ path: String) {
+        state.withLock { $0.repository.remove(path) }
+    }
+
+    /// Changes the console pace for scripts played from now on (lines per second; 0 = at once).
+    public func setLinesPerSecond(_ linesPerSecond: Double) {
+        state.withLock { $0.configuration.linesPerSecond = max(0, linesPerSecond) }
+    }
+
+    /// Makes a running guest reboot now (as if it ran `reboot`): new consoles, a fresh boot.
+    /// Returns false if no running VM has this uuid.
+    @discardableResult
+    public func rebootGuest(vmUUID: String) -> Bool {
+        mutate { state in
+            guard let vm = state.db.ref(forUUID: vmUUID, in: "VM"), state.vmField(vm, "power_state")?.stringValue == "Running" else { return false }
+            state.rebootVM(vm)
+            return true
+        }
+    }
+
+    /// Makes a running guest crash now (its console ends and the VM halts).
+    /// Returns false if no running VM has this uuid.
+    @discardableResult
+    public func crashGuest(vmUUID: String) -> Bool {
+        mutate { state in
+            guard let vm = state.db.ref(forUUID: vmUUID, in: "VM"), state.vmField(vm, "power_state")?.stringValue == "Running" else { return false }
+            state.haltVM(vm)
+            return true
+        }
+    }
+}

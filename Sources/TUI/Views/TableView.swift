@@ -1,0 +1,129 @@
+/// A column of a `TableView`.
+public struct TableColumn: Sendable, Hashable {
+    /// How wide a column is.
+    public enum Width: Sendable, Hashable {
+        /// Exactly this many columns.
+        case fixed(Int)
+        /// Shares the remaining width with other flexible columns, at least `minimum`.
+        case flexible(minimum: Int)
+    }
+
+    /// The header text.
+    public var title: String
+    /// The width rule.
+    public var width: Width
+
+    /// Creates a column.
+    public init(_ title: String, width: Width) {
+        self.title = title
+        self.width = width
+    }
+}
+
+/// A row of a `TableView`: one text per column, with optional per-cell roles.
+public struct TableRow: Sendable, Hashable {
+    /// Texts, one per column.
+    public var cells: [String]
+    /// Roles per cell (`nil` = normal); shorter than `cells` is fine.
+    public var roles: [Role?]
+
+    /// Creates a row.
+    public init(_ cells: [String], roles: [Role?] = []) {
+        self.cells = cells
+        self.roles = roles
+    }
+}
+
+/// A scrollable table with a header row and a highlighted selection (htop's Panel, as a value).
+public struct TableView: Sendable {
+    /// Columns.
+    public var columns: [TableColumn]
+    /// Rows, already filtered.
+    public var rows: [TableRow]
+    /// Selection and scroll offset.
+    public var position: ListPosition
+    /// Whether the table has the focus (the selection is drawn highlighted only then).
+    public var isFocused: Bool
+    /// Shown when there are no rows.
+    public var emptyText: String
+
+    /// Creates a table view.
+    public init(
+        columns: [TableColumn], rows: [TableRow], position: ListPosition, isFocused: Bool = true,
+        emptyText: String = "(nothing to show)"
+    ) {
+        self.columns = columns
+        self.rows = rows
+        self.position = position
+        self.isFocused = isFocused
+        self.emptyText = emptyText
+    }
+
+    /// Rows visible in an area of `height` (one row goes to the header).
+    public static func visibleRows(inHeight height: Int) -> Int { max(1, height - 1) }
+
+    /// The widths columns get in `width` cells (one space between columns).
+    public func columnWidths(in width: Int) -> [Int] {
+        let gaps = max(0, columns.count - 1)
+        let fixed = columns.reduce(0) { total, column in
+            if case .fixed(let w) = column.width { return total + w }
+            return total
+        }
+        let flexible = columns.filter { if case .flexible = $0.width { return true } else { return false } }
+        let minimums = flexible.reduce(0) { total, column in
+            if case .flexible(let m) = column.width { return total + m }
+            return total
+        }
+        let spare = max(0, width - gaps - fixed - minimums)
+        var extraLeft = spare
+        var flexibleIndex = 0
+        return columns.map { column in
+            switch column.width {
+            case .fixed(let w):
+                return w
+            case .flexible(let minimum):
+                flexibleIndex += 1
+                let share = flexibleIndex == flexible.count ? extraLeft : spare / max(1, flexible.count)
+                extraLeft -= share
+                return minimum + share
+            }
+        }
+    }
+
+    /// Draws the table into `area` of `canvas`.
+    public func render(into canvas: inout Canvas, area: Rect) {
+        guard !area.isEmpty else { return }
+        canvas.fill(area)
+        let widths = columnWidths(in: area.width)
+        var x = area.x
+        for (column, width) in zip(columns, widths) {
+            canvas.write(column.title.padded(toWidth: width), at: Point(x: x, y: area.y), role: .header,
+                         attributes: .bold, clip: area)
+            x += width + 1
+        }
+        canvas.restyle(Rect(x: area.x, y: area.y, width: area.width, height: 1), role: .header, attributes: .bold)
+        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        guard !rows.isEmpty else {
+            canvas.write(emptyText, at: Point(x: body.x + 1, y: body.y), role: .dim, clip: body)
+            return
+        }
+        let position = self.position.clamped(count: rows.count, visibleRows: body.height)
+        for line in 0..<body.height {
+            let index = position.offset + line
+            guard index < rows.count else { break }
+            let row = rows[index]
+            let y = body.y + line
+            var cx = body.x
+            for (column, width) in widths.enumerated() {
+                let text = column < row.cells.count ? row.cells[column] : ""
+                let role = (column < row.roles.count ? row.roles[column] : nil) ?? .normal
+                canvas.write(text.truncated(toWidth: width), at: Point(x: cx, y: y), role: role, clip: body)
+                cx += width + 1
+            }
+            if index == position.selection {
+                canvas.restyle(Rect(x: body.x, y: y, width: body.width, height: 1),
+                               role: isFocused ? .selection : .normal, attributes: isFocused ? [] : .reverse)
+            }
+        }
+    }
+}

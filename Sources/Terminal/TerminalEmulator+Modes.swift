@@ -1,0 +1,61 @@
+extension TerminalEmulator {
+    /// SM/RM (`CSI Pm h`/`l`) and DECSET/DECRST (`CSI ? Pm h`/`l`).
+    func setModes(_ sequence: ControlSequence, enabled: Bool) {
+        guard sequence.leader == UInt8(ascii: "?") else { return }  // ANSI modes (IRM, LNM) are not modelled.
+        for index in 0..<max(sequence.argumentCount, 1) {
+            guard let mode = sequence.rawArgument(index) else { continue }
+            setPrivateMode(mode, enabled: enabled)
+        }
+    }
+
+    private func setPrivateMode(_ mode: Int, enabled: Bool) {
+        switch mode {
+        case 6:  // DECOM: origin mode; homes the cursor
+            originMode = enabled
+            moveCursor(row: 0, column: 0)
+        case 7:  // DECAWM: autowrap
+            autowrap = enabled
+            if !enabled { pendingWrap = false }
+        case 25:  // DECTCEM: cursor visible
+            cursorVisible = enabled
+        case 47, 1047:  // alternate screen (1047 clears it when leaving)
+            if enabled {
+                enterAlternateScreen()
+            } else {
+                if mode == 1047, isAlternateScreenActive { alternateGrid.erase(allRowsWith: .plain) }
+                leaveAlternateScreen()
+            }
+        case 1048:  // save/restore cursor as DECSC/DECRC
+            if enabled { saveCursor() } else { restoreCursor() }
+        case 1049:  // save cursor, switch to a cleared alternate screen; restore on leaving
+            if enabled {
+                guard !isAlternateScreenActive else { return }
+                saveCursor()
+                enterAlternateScreen()
+                alternateGrid.erase(allRowsWith: .plain)
+            } else {
+                guard isAlternateScreenActive else { return }
+                leaveAlternateScreen()
+                restoreCursor()
+            }
+        case 2004:  // bracketed paste: recorded only
+            bracketedPasteEnabled = enabled
+        default:  // DECCKM, mouse modes and the rest change nothing in the cells
+            break
+        }
+    }
+
+    func enterAlternateScreen() {
+        guard !isAlternateScreenActive else { return }
+        isAlternateScreenActive = true
+        grid = alternateGrid
+        pendingWrap = false
+    }
+
+    func leaveAlternateScreen() {
+        guard isAlternateScreenActive else { return }
+        isAlternateScreenActive = false
+        grid = mainGrid
+        pendingWrap = false
+    }
+}

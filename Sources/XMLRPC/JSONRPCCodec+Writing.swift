@@ -1,0 +1,59 @@
+/// JSON text output.
+extension JSONRPCCodec {
+    static func appendValue(_ value: XMLRPCValue, to bytes: inout [UInt8]) {
+        switch value {
+        case .string(let text), .dateTime(let text):
+            appendString(text, to: &bytes)
+        case .int(let number):
+            bytes.append(contentsOf: String(number).utf8)
+        case .i4(let number):
+            bytes.append(contentsOf: String(number).utf8)
+        case .bool(let flag):
+            bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .double(let number):
+            if number.isFinite {
+                // Swift's shortest round-trip form ("0.1", "1.0", "1e-300") is valid JSON.
+                bytes.append(contentsOf: number.description.utf8)
+            } else {
+                bytes.append(contentsOf: "null".utf8)
+            }
+        case .array(let elements):
+            bytes.append(UInt8(ascii: "["))
+            for (position, element) in elements.enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendValue(element, to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        case .structure(let members):
+            bytes.append(UInt8(ascii: "{"))
+            for (position, member) in members.members.enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendString(member.name, to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                appendValue(member.value, to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Appends `text` as a JSON string literal (quotes, backslashes and control characters escaped).
+    static func appendString(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+            case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
+            case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
+            case ..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: #"\u00"#.utf8)
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,145 @@
+/// JSON-RPC 1.0 and 2.0 as xapi speaks them on `/jsonrpc` (requests, success and failure replies).
+///
+/// Values map as xapi's rpclib maps them: `.int`/`.i4` ↔ JSON integer, `.double` ↔ JSON number with
+/// a fraction or exponent, `.bool` ↔ `true`/`false`, `.string`/`.dateTime` → JSON string, `.array` ↔
+/// array, `.structure` ↔ object, void → `""`. JSON `null` decodes to the empty string (void).
+public enum JSONRPCCodec {
+    /// The JSON text of one value.
+    public static func encodeValue(_ value: XMLRPCValue) -> [UInt8] {
+        var bytes: [UInt8] = []
+        appendValue(value, to: &bytes)
+        return bytes
+    }
+
+    /// Decodes one JSON value (the mapping above).
+    public static func decodeValue(_ bytes: [UInt8]) throws -> XMLRPCValue {
+        try bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer)
+            let value = try scanner.value().xmlrpcValue
+            try scanner.finish()
+            return value
+        }
+    }
+
+    /// A request body: `{"jsonrpc":"2.0","method":…,"params":[…],"id":…}` (v1 without `jsonrpc`).
+    public static func encodeRequest(_ request: JSONRPCRequest) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.append(contentsOf: request.version == .v2 ? #"{"jsonrpc":"2.0","method":"#.utf8 : #"{"method":"#.utf8)
+        appendString(request.method, to: &bytes)
+        bytes.append(contentsOf: #","params":"#.utf8)
+        appendValue(.array(request.params), to: &bytes)
+        bytes.append(contentsOf: #","id":"#.utf8)
+        bytes.append(contentsOf: request.id.rawJSON.utf8)
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+
+    /// Decodes a request body as xapi does: `jsonrpc` absent → v1, `"2.0"` → v2, anything else is an
+    /// error; `method` must be a string; `params` an array (v2 may omit it or send null); `id` a string
+    /// or integer (missing or null is rejected, as xapi rejects notifications).
+    public static func decodeRequest(_ bytes: [UInt8]) throws -> JSONRPCRequest {
+        let document = try bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer)
+            let value = try scanner.value()
+            try scanner.finish()
+            return value
+        }
+        guard case .object(let members) = document else {
+            throw XMLRPCError.invalidRequest(reason: "the request is not a JSON object")
+        }
+        let fields = Dictionary(members, uniquingKeysWith: { _, last in last })
+        let version: JSONRPCRequest.Version
+        switch fields["jsonrpc"] {
+        case nil: version = .v1
+        case .string("2.0"): version = .v2
+        case .some(let other): throw XMLRPCError.invalidRequest(reason: "unsupported jsonrpc version \(other.summary)")
+        }
+        guard case .string(let method) = fields["method"] else {
+            throw XMLRPCError.invalidRequest(reason: "\"method\" is missing or not a string")
+        }
+        let params: [XMLRPCValue]
+        switch fields["params"] {
+        case .array(let elements): params = elements.map(\.xmlrpcValue)
+        case nil where version == .v2, .null where version == .v2: params = []
+        default: throw XMLRPCError.invalidRequest(reason: "\"params\" must be an array")
+        }
+        let id: JSONRPCRequest.ID
+        switch fields["id"] {
+        case .string(let text): id = .string(text)
+        case .integer(let number): id = .int(number)
+        case nil, .null: throw XMLRPCError.invalidRequest(reason: "\"id\" is missing (notifications are not accepted)")
+        case .some(let other): throw XMLRPCError.invalidRequest(reason: "\"id\" must be a string or integer, not \(other.summary)")
+        }
+        return JSONRPCRequest(method: method, params: params, id: id, version: version)
+    }
+
+    /// A success reply: v1 `{"result":…,"error":null,"id":…}`, v2 `{"jsonrpc":"2.0","result":…,"id":…}`.
+    public static func successResponse(_ value: XMLRPCValue, id: JSONRPCRequest.ID, version: JSONRPCRequest.Version) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.append(contentsOf: version == .v2 ? #"{"jsonrpc":"2.0","result":"#.utf8 : #"{"result":"#.utf8)
+        appendValue(value, to: &bytes)
+        if version == .v1 { bytes.append(contentsOf: #","error":null"#.utf8) }
+        bytes.append(contentsOf: #","id":"#.utf8)
+        bytes.append(contentsOf: id.rawJSON.utf8)
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+
+    /// A failure reply: v1 `{"result":null,"error":["CODE","p1",…],"id":…}`, v2
+    /// `{"jsonrpc":"2.0","error":{"code":1,"message":"CODE","data":["p1",…]},"id":…}` (xapi's code is always 1).
+    public static func failureResponse(_ errorDescription: [String], id: JSONRPCRequest.ID, version: JSONRPCRequest.Version) -> [UInt8] {
+        var bytes: [UInt8] = []
+        switch version {
+        case .v1:
+            bytes.append(contentsOf: #"{"result":null,"error":"#.utf8)
+            appendValue(.array(errorDescription.map(XMLRPCValue.string)), to: &bytes)
+        case .v2:
+            bytes.append(contentsOf: #"{"jsonrpc":"2.0","error":{"code":1,"message":"#.utf8)
+            appendString(errorDescription.first ?? "", to: &bytes)
+            bytes.append(contentsOf: #","data":"#.utf8)
+            appendValue(.array(errorDescription.dropFirst().map(XMLRPCValue.string)), to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(contentsOf: #","id":"#.utf8)
+        bytes.append(contentsOf: id.rawJSON.utf8)
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+
+    /// Decodes a reply of either version into its id and result or error description.
+    public static func decodeResponse(_ bytes: [UInt8]) throws -> JSONRPCResponse {
+        let document = try bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer)
+            let value = try scanner.value()
+            try scanner.finish()
+            return value
+        }
+        guard case .object(let members) = document else {
+            throw XMLRPCError.invalidRequest(reason: "the reply is not a JSON object")
+        }
+        let fields = Dictionary(members, uniquingKeysWith: { _, last in last })
+        let version: JSONRPCRequest.Version = fields["jsonrpc"] == .string("2.0") ? .v2 : .v1
+        let id: JSONRPCRequest.ID
+        switch fields["id"] {
+        case .string(let text): id = .string(text)
+        case .integer(let number): id = .int(number)
+        default: throw XMLRPCError.invalidRequest(reason: "the reply's \"id\" is missing or not a string or integer")
+        }
+        switch fields["error"] {
+        case nil, .null:
+            guard let result = fields["result"] else {
+                throw XMLRPCError.invalidRequest(reason: "the reply has neither \"result\" nor \"error\"")
+            }
+            return JSONRPCResponse(id: id, version: version, outcome: .success(result.xmlrpcValue))
+        case .array(let elements):
+            return JSONRPCResponse(id: id, version: version, outcome: .failure(elements.map(\.errorText)))
+        case .object(let errorMembers):
+            let error = Dictionary(errorMembers, uniquingKeysWith: { _, last in last })
+            var description = [error["message"]?.errorText ?? ""]
+            if case .array(let data) = error["data"] { description += data.map(\.errorText) }
+            return JSONRPCResponse(id: id, version: version, outcome: .failure(description))
+        case .some(let other):
+            throw XMLRPCError.invalidRequest(reason: "the reply's \"error\" is \(other.summary)")
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import XMLRPC
+
+extension XenAPISession {
+    /// Calls `method` and decodes a `Map(Ref → record)` reply with `decode`.
+    func records<Record>(
+        _ method: String, _ params: [XMLRPCValue] = [], decode: (XMLRPCValue) throws -> Record
+    ) throws -> [Ref<Record>: Record] {
+        let reply = try call(method, params)
+        guard let members = reply.structValue else {
+            throw XenAPIProtocolError(method: method, problem: "expected a map of records, got \(reply.summary)")
+        }
+        var result: [Ref<Record>: Record] = [:]
+        result.reserveCapacity(members.count)
+        for member in members.members {
+            result[Ref(member.name)] = try decode(member.value)
+        }
+        return result
+    }
+
+    /// Calls `method` and decodes one record.
+    func record<Record>(_ method: String, _ params: [XMLRPCValue], decode: (XMLRPCValue) throws -> Record) throws
+        -> Record
+    {
+        try decode(call(method, params))
+    }
+
+    /// Calls `method` and returns the reference it answers.
+    func reference<Object>(_ method: String, _ params: [XMLRPCValue], to: Object.Type = Object.self) throws
+        -> Ref<Object>
+    {
+        let reply = try call(method, params)
+        guard let text = reply.stringValue else {
+            throw XenAPIProtocolError(method: method, problem: "expected a reference, got \(reply.summary)")
+        }
+        return Ref(text)
+    }
+
+    /// Calls `method` and returns the set of references it answers.
+    func references<Object>(_ method: String, _ params: [XMLRPCValue], to: Object.Type = Object.self) throws
+        -> [Ref<Object>]
+    {
+        let reply = try call(method, params)
+        guard let texts = reply.stringArrayValue else {
+            throw XenAPIProtocolError(method: method, problem: "expected a set of references, got \(reply.summary)")
+        }
+        return texts.map(Ref.init)
+    }
+
+    /// Calls a method whose result is void (or ignored).
+    func perform(_ method: String, _ params: [XMLRPCValue]) throws {
+        _ = try call(method, params)
+    }
+}
+
+extension Ref {
+    /// The reference as an XML-RPC parameter.
+    var xmlrpc: XMLRPCValue { .string(rawValue) }
+}

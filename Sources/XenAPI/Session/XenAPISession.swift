@@ -1,0 +1,173 @@
+public import XMLRPC
+import Synchronization
+
+/// A logged-in conversation with a pool: sends XenAPI calls over a ``XenAPITransport`` and keeps the
+/// session valid.
+///
+/// Calls block the calling thread until the reply arrives (libcurl's easy interface is blocking); run
+/// them off any UI thread. The session is thread-safe: calls may be made from several threads at once.
+///
+/// - ``login()`` sends `session.login_with_password(user, password, "1.1", "xsfai")`. A pool member
+///   answers `HOST_IS_SLAVE [master]`; the session then connects to that address with the same scheme
+///   and port and logs in there, so all later calls go to the master (``masterURL``).
+/// - ``call(_:_:timeout:)`` prepends the session reference. On `SESSION_INVALID` (expired or lost on a
+///   toolstack restart) it logs in again and retries the call once. A call made before ``login()`` logs
+///   in first.
+/// - A connection lost before the reply is retried once on a new connection for read-only calls
+///   (`get_*`, `event.from`, login); for calls that change state it is reported, since the server may
+///   have acted.
+public final class XenAPISession: Sendable {
+    /// The URL the session was created with (a pool member or the master).
+    public let poolURL: XenAPIURL
+    /// Who logs in.
+    public let credentials: Credentials
+    /// Makes transports for the master after a redirect, and for separate connections.
+    public let factory: any XenAPITransportFactory
+    /// The reply timeout for calls that do not give their own.
+    public let callTimeout: Duration
+
+    private struct State: Sendable {
+        var url: XenAPIURL
+        var transport: any XenAPITransport
+        var sessionReference: String?
+        var generation = 0
+    }
+
+    private let state: Mutex<State>
+    /// Serialises logins; holds the generation of the last login.
+    private let loginLock = Mutex<Void>(())
+
+    /// Creates a session (not yet logged in) for the pool at `url`.
+    public init(
+        url: XenAPIURL, credentials: Credentials, factory: any XenAPITransportFactory,
+        callTimeout: Duration = .seconds(120)
+    ) throws {
+        poolURL = url
+        self.credentials = credentials
+        self.factory = factory
+        self.callTimeout = callTimeout
+        state = Mutex(State(url: url, transport: try factory.transport(for: url)))
+    }
+
+    /// The URL calls go to: the pool master once a login followed HOST_IS_SLAVE, else ``poolURL``.
+    public var masterURL: XenAPIURL { state.withLock { $0.url } }
+
+    /// The user name the session logs in with.
+    public var userName: String { credentials.user }
+
+    /// The current session reference (`OpaqueRef:…`), nil before login and after logout.
+    public var sessionReference: String? { state.withLock { $0.sessionReference } }
+
+    /// Whether the session holds a session reference.
+    public var isLoggedIn: Bool { sessionReference != nil }
+
+    /// Logs in, following HOST_IS_SLAVE to the master (at most three redirects).
+    public func login() throws {
+        let seen = state.withLock { $0.generation }
+        try login(unlessNewerThan: seen, force: true)
+    }
+
+    /// Calls `method` with the session reference prepended to `params` and returns the `Value`.
+    ///
+    /// Throws ``XenAPIError`` for a `Failure` reply, ``XenAPIProtocolError`` for a reply that is not
+    /// XenAPI, and ``TransportError`` for network and HTTP failures.
+    public func call(_ method: String, _ params: [XMLRPCValue], timeout: Duration? = nil) throws -> XMLRPCValue {
+        var (transport, reference, generation) = try currentSession()
+        do {
+            return try send(method, [.string(reference)] + params, over: transport, timeout: timeout)
+        } catch let error as XenAPIError where error.code == .sessionInvalid || error.code == .hostIsSlave {
+            try login(unlessNewerThan: generation, force: false)
+            (transport, reference, generation) = try currentSession()
+            return try send(method, [.string(reference)] + params, over: transport, timeout: timeout)
+        }
+    }
+
+    /// Calls `method` without a session reference (e.g. `session.login_with_password`).
+    public func callWithoutSession(_ method: String, _ params: [XMLRPCValue], timeout: Duration? = nil) throws
+        -> XMLRPCValue
+    {
+        let transport = state.withLock { $0.transport }
+        return try send(method, params, over: transport, timeout: timeout)
+    }
+
+    /// Logs out (best effort: errors are ignored, the reference is forgotten either way).
+    public func logout() {
+        let (transport, reference) = state.withLock { state in
+            defer { state.sessionReference = nil }
+            return (state.transport, state.sessionReference)
+        }
+        guard let reference else { return }
+        _ = try? send("session.logout", [.string(reference)], over: transport, timeout: .seconds(10))
+    }
+
+    /// A new session for the same pool and user with its own connection, logged in separately
+    /// (for event streams, whose calls block for a long time).
+    public func makeSibling() throws -> XenAPISession {
+        try XenAPISession(url: masterURL, credentials: credentials, factory: factory, callTimeout: callTimeout)
+    }
+
+    private func currentSession() throws -> (any XenAPITransport, String, Int) {
+        let snapshot = state.withLock { ($0.transport, $0.sessionReference, $0.generation) }
+        if let reference = snapshot.1 { return (snapshot.0, reference, snapshot.2) }
+        try login(unlessNewerThan: snapshot.2, force: false)
+        let after = state.withLock { ($0.transport, $0.sessionReference, $0.generation) }
+        guard let reference = after.1 else { throw XenAPIError(code: .sessionInvalid, parameters: ["not logged in"]) }
+        return (after.0, reference, after.2)
+    }
+
+    /// Logs in unless another thread already did so after generation `seen`.
+    private func login(unlessNewerThan seen: Int, force: Bool) throws {
+        try loginLock.withLock { _ in
+            var (url, transport, generation, hasReference) = state.withLock {
+                ($0.url, $0.transport, $0.generation, $0.sessionReference != nil)
+            }
+            if !force, generation != seen, hasReference { return }
+            var redirects = 0
+            while true {
+                do {
+                    let reply = try send(
+                        "session.login_with_password",
+                        [.string(credentials.user), .string(credentials.password), "1.1", "xsfai"],
+                        over: transport, timeout: nil)
+                    guard let reference = reply.stringValue, !reference.isEmpty else {
+                        throw XenAPIProtocolError(
+                            method: "session.login_with_password", problem: "the session reference is \(reply.summary)")
+                    }
+                    generation += 1
+                    state.withLock { [url, transport, generation] state in
+                        state.url = url
+                        state.transport = transport
+                        state.sessionReference = reference
+                        state.generation = generation
+                    }
+                    return
+                } catch let error as XenAPIError where error.code == .hostIsSlave && redirects < 3 {
+                    guard let master = error.parameters.first, !master.isEmpty else { throw error }
+                    url = url.replacingHost(master)
+                    transport = try factory.transport(for: url)
+                    redirects += 1
+                }
+            }
+        }
+    }
+
+    private func send(
+        _ method: String, _ params: [XMLRPCValue], over transport: any XenAPITransport, timeout: Duration?
+    ) throws -> XMLRPCValue {
+        let body = XMLRPCEncoder.methodCall(method, params: params)
+        let limit = timeout ?? callTimeout
+        let reply: [UInt8]
+        do {
+            reply = try transport.post(body, timeout: limit)
+        } catch let error as TransportError where error.isRetryable && Self.isReadOnly(method) {
+            reply = try transport.post(body, timeout: limit)
+        }
+        return try XenAPIReply.value(of: reply, method: method)
+    }
+
+    /// Whether resending `method` after a lost connection cannot repeat a change.
+    static func isReadOnly(_ method: String) -> Bool {
+        let message = method.split(separator: ".").last ?? ""
+        return message.hasPrefix("get_") || method == "event.from" || method == "session.login_with_password"
+    }
+}

@@ -1,0 +1,157 @@
+import ArgumentParser
+import CurlTransport
+import Foundation
+import XenAPI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How `xsfai` commands reach a pool: `--url`, `--user`, the password source and TLS trust.
+///
+/// The password is never a command-line argument (it would show in `ps` and shell history). It comes from
+/// `--password-file F` (refused when group or others may read it), else the `XSFAI_PASSWORD` environment
+/// variable, else a no-echo prompt when stdin is a terminal.
+///
+/// Exit codes of the commands that connect (`templates`, `vms`, …):
+/// - 0: success
+/// - 1: any other failure (unexpected reply, I/O error)
+/// - 2: usage error (bad option, bad URL or pin, unreadable or too-open password file, no password source)
+/// - 3: connection failure (refused, timed out, TLS certificate not trusted, HTTP error)
+/// - 4: login failed (wrong user name or password)
+/// - 5: the server refused an operation (a XenAPI error other than a failed login)
+struct ConnectionOptions: ParsableArguments {
+    @Option(help: "The pool URL, e.g. https://10.0.0.1 (default: $XSFAI_URL).")
+    var url: String?
+
+    @Option(help: "A pool profile: [pool.NAME] in $XDG_CONFIG_HOME/xsfai/config.toml (url, user, password_command or password_file, pin).")
+    var pool: String?
+
+    @Option(help: "The user to log in as.")
+    var user = "root"
+
+    @Option(help: "A file holding the password (mode 0600 or stricter). Else $XSFAI_PASSWORD, else a prompt.")
+    var passwordFile: String?
+
+    @Option(help: "A PEM file of CA certificates to trust instead of the system store.")
+    var caFile: String?
+
+    @Option(help: "Trust the server whose public key has this SHA-256: sha256//BASE64 (shown when a certificate is refused).")
+    var pin: String?
+
+    /// The parsed pool URL.
+    func poolURL() throws -> XenAPIURL {
+        guard let text = url ?? ProcessInfo.processInfo.environment["XSFAI_URL"], !text.isEmpty else {
+            throw CommandFailure.usage("no pool URL: pass --url https://HOST or set XSFAI_URL")
+        }
+        do {
+            return try XenAPIURL(string: text)
+        } catch {
+            throw CommandFailure.usage("\(error)")
+        }
+    }
+
+    /// The TLS trust policy.
+    func tlsOptions() throws -> TLSOptions {
+        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            throw CommandFailure.usage("cannot read the CA file \(caFile)")
+        }
+        do {
+            return try TLSOptions(caFile: caFile, pinnedPublicKey: pin)
+        } catch {
+            throw CommandFailure.usage("\(error)")
+        }
+    }
+
+    /// The password from the file, the environment or a prompt.
+    func password(for url: XenAPIURL) throws -> String {
+        if let passwordFile { return try Self.readPasswordFile(passwordFile) }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["XSFAI_PASSWORD"] { return fromEnvironment }
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw CommandFailure.usage("no password: use --password-file F, set XSFAI_PASSWORD, or run on a terminal")
+        }
+        return try Self.prompt("Password for \(user)@\(url.host): ")
+    }
+
+    /// A logged-in session (the caller logs out).
+    func connect() throws -> (XenAPISession, CurlConsoleConnector) {
+        let options = try applyingProfile()
+        let url = try options.poolURL()
+        let tls = try options.tlsOptions()
+        let password = try options.profilePassword() ?? options.password(for: url)
+        let credentials = Credentials(user: options.user, password: password)
+        let session = try XenAPISession(url: url, credentials: credentials, factory: CurlTransportFactory(tls: tls))
+        try session.login()
+        return (session, CurlConsoleConnector(tls: tls))
+    }
+
+    static func readPasswordFile(_ path: String) throws -> String {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw CommandFailure.usage("cannot read the password file \(path): \(String(cString: strerror(errno)))")
+        }
+        guard status.st_mode & 0o077 == 0 else {
+            let mode = String(status.st_mode & 0o777, radix: 8)
+            throw CommandFailure.usage(
+                "the password file \(path) is readable by others (mode \(mode)): run chmod 600 \(path)")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure.usage("cannot read the password file \(path)")
+        }
+        var text = String(decoding: data, as: UTF8.self)
+        while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
+        guard !text.isEmpty else { throw CommandFailure.usage("the password file \(path) is empty") }
+        return text
+    }
+
+    /// Reads a line from the terminal with echo off.
+    static func prompt(_ text: String) throws -> String {
+        let terminal = open("/dev/tty", O_RDWR)
+        guard terminal >= 0 else { throw CommandFailure.usage("cannot open the terminal to ask for the password") }
+        defer { Glibc.close(terminal) }
+        _ = text.withCString { write(terminal, $0, strlen($0)) }
+        var saved = termios()
+        let canRestore = tcgetattr(terminal, &saved) == 0
+        if canRestore {
+            var silent = saved
+            silent.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(terminal, TCSAFLUSH, &silent)
+        }
+        defer {
+            if canRestore { tcsetattr(terminal, TCSAFLUSH, &saved) }
+            _ = write(terminal, "\n", 1)
+        }
+        var line: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(terminal, &byte, 1) == 1, byte != UInt8(ascii: "\n") {
+            if byte != UInt8(ascii: "\r") { line.append(byte) }
+        }
+        return String(decoding: line, as: UTF8.self)
+    }
+}
+
+/// A command's failure: its message goes to stderr and its kind picks the exit code (see ``ConnectionOptions``).
+enum CommandFailure: Error, CustomStringConvertible {
+    /// Exit 2.
+    case usage(String)
+
+    var description: String {
+        switch self {
+        case .usage(let message): message
+        }
+    }
+
+    /// Prints `error` to stderr as `xsfai: message` and returns the exit code for it.
+    static func report(_ error: any Error) -> ExitCode {
+        let (message, code): (String, Int32) =
+            switch error {
+            case let failure as CommandFailure: (failure.description, 2)
+            case let error as TransportError: (error.description, 3)
+            case let error as ConsoleError: (error.description, 3)
+            case let error as XenAPIError where error.code == .sessionAuthenticationFailed: (error.message, 4)
+            case let error as XenAPIError: (error.description, 5)
+            default: ("\(error)", 1)
+            }
+        FileHandle.standardError.write(Data("xsfai: \(message)\n".utf8))
+        return ExitCode(code)
+    }
+}

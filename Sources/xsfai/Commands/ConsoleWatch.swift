@@ -1,0 +1,135 @@
+import FAIControl
+import Foundation
+import Synchronization
+import XenAPI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The two ways `xsfai console` (and `install --watch`) use a followed console.
+struct ConsoleWatch {
+    let follower: ConsoleFollower
+    let vmName: String
+    /// A capture file (`--log`), or nil.
+    let log: FileHandle?
+
+    /// Opens (creating, mode 0600, appending) the capture file at `path`.
+    static func openLog(_ path: String?) throws -> FileHandle? {
+        guard let path else { return nil }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw CommandFailure.usage("cannot open the log file \(path): \(String(cString: strerror(errno)))")
+        }
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    }
+
+    /// Watches FAI until it decides, `timeout` passes, or the console goes silent too long; returns
+    /// the exit code (0 success, 3 FAI failed, 4 no boot, 5 timeout or hang). Progress goes to stderr,
+    /// the one-line summary to stdout.
+    func untilDone(timeout: Duration?, configuration: FAIProgressTracker.Configuration = .init()) -> Int32 {
+        let clock = ContinuousClock()
+        let start = clock.now
+        func seconds() -> Double {
+            let elapsed = start.duration(to: clock.now)
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
+        var tracker = FAIProgressTracker(configuration: configuration, startTime: 0)
+        var capture = TimestampedCapture()
+        var lastStatus = ""
+        var code: Int32?
+        var timedOut = false
+        follower.follow { event in
+            let now = seconds()
+            switch event {
+            case .attached(let number):
+                record(capture.marker("console \(number) attached", at: Date()))
+                ControllerOutput.note("xsfai: \(vmName): attached to console \(number)")
+            case .bytes(let bytes):
+                record(capture.append(bytes, at: Date()))
+                tracker.consume(bytes, at: now)
+            case .detached:
+                record(capture.marker("console closed", at: Date()))
+            case .idle:
+                break
+            case .attachFailed(let reason):
+                ControllerOutput.note("xsfai: \(vmName): could not attach: \(reason)")
+            }
+            tracker.tick(now: now)
+            if tracker.statusText != lastStatus {
+                lastStatus = tracker.statusText
+                ControllerOutput.note("\(vmName): \(lastStatus)")
+            }
+            if let decided = tracker.untilDoneExitCode {
+                code = decided
+                return false
+            }
+            if let timeout, now >= Double(timeout.components.seconds) {
+                timedOut = true
+                return false
+            }
+            return true
+        }
+        let summary = tracker.summary(vmName: vmName)
+        print(timedOut ? "\(summary) (timed out after \(timeout?.components.seconds ?? 0) s)" : summary)
+        return code ?? 5
+    }
+
+    /// Streams the console to stdout until the handler stops it (Ctrl-] on a terminal, or a signal):
+    /// raw when piped, filtered to text and colours when stdout is a terminal; on a terminal stdin is
+    /// relayed to the guest in raw mode.
+    func relay() {
+        let filterOutput = isatty(STDOUT_FILENO) == 1
+        let interactive = filterOutput && RawTerminal.enter()
+        defer { RawTerminal.restore() }
+        if interactive {
+            ControllerOutput.note("Connecting to console on VM \(vmName). Press Ctrl + ']' to quit.\r")
+            startKeyboardRelay()
+        }
+        var filter = ConsoleOutputFilter()
+        var capture = TimestampedCapture()
+        let output = FileHandle.standardOutput
+        follower.follow { event in
+            switch event {
+            case .attached(let number):
+                record(capture.marker("console \(number) attached", at: Date()))
+                if number > 1 { ControllerOutput.note("\r\nxsfai: \(vmName): attached to console \(number)\r") }
+            case .bytes(let bytes):
+                record(capture.append(bytes, at: Date()))
+                output.write(Data(filterOutput ? filter.filter(bytes) : bytes))
+            case .detached:
+                record(capture.marker("console closed", at: Date()))
+                ControllerOutput.note("\r\nxsfai: \(vmName): console closed; waiting for the VM to run again\r")
+            case .idle:
+                break
+            case .attachFailed(let reason):
+                ControllerOutput.note("xsfai: \(vmName): could not attach: \(reason)\r")
+            }
+            return true
+        }
+    }
+
+    /// Reads keystrokes on a separate thread: Ctrl-] (0x1d) stops the follower and is not sent.
+    private func startKeyboardRelay() {
+        let follower = follower
+        let thread = Thread {
+            var buffer = [UInt8](repeating: 0, count: 256)
+            while true {
+                let count = read(STDIN_FILENO, &buffer, buffer.count)
+                guard count > 0 else { break }
+                let bytes = Array(buffer[0..<count])
+                if let quit = bytes.firstIndex(of: 0x1D) {
+                    follower.send(Array(bytes[..<quit]))
+                    follower.stop()
+                    break
+                }
+                follower.send(bytes)
+            }
+        }
+        thread.start()
+    }
+
+    private func record(_ bytes: [UInt8]) {
+        guard let log, !bytes.isEmpty else { return }
+        log.write(Data(bytes))
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import CurlTransport
+import Simulator
+import XenAPI
+
+/// `xsfai demo`: starts the built-in simulator on a free loopback port and opens the TUI against it.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Open the TUI against the built-in XenServer simulator (nothing to set up).",
+        discussion: "The simulator listens on 127.0.0.1 on a free port for as long as the TUI runs."
+    )
+
+    @Option(help: "Extra realistic VMs in the simulated pool (e.g. 2000 for a big pool).")
+    var vms = 0
+
+    @Option(help: "Console pace in lines per second (0: as fast as possible).")
+    var speed = 40.0
+
+    @Option(help: ArgumentHelp("Append first-paint and key-latency timings (JSON lines) to FILE.", visibility: .hidden))
+    var trace: String?
+
+    func validate() throws {
+        guard vms >= 0 else { throw ValidationError("--vms must be 0 or more") }
+        guard speed >= 0 else { throw ValidationError("--speed must be 0 or more") }
+    }
+
+    func run() async throws {
+        let started = ContinuousClock.now
+        let configuration = SimulatorConfiguration(extraVMs: vms, linesPerSecond: speed)
+        let server = SimulatorServer(configuration: configuration)
+        let port = try await server.start()
+        do {
+            let url = try XenAPIURL(string: server.masterURL)
+            let session = try XenAPISession(
+                url: url, credentials: Credentials(user: configuration.user, password: configuration.password),
+                factory: CurlTransportFactory())
+            try session.login()
+            try TUILauncher.run(
+                session: session, consoles: CurlConsoleConnector(), origin: "demo simulator 127.0.0.1:\(port)",
+                notice: "demo: built-in simulator on 127.0.0.1:\(port) (user \(configuration.user)); ? shows the keys",
+                tracePath: trace, started: started)
+        } catch {
+            try? await server.stop()
+            throw CommandFailure.report(error)
+        }
+        try await server.stop()
+    }
+}

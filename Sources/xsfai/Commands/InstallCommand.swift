@@ -1,0 +1,96 @@
+import ArgumentParser
+import FAIControl
+import Foundation
+import XenAPI
+
+/// `xsfai install`: a new VM from a template, as `xe vm-install`, keeping the template's install settings.
+struct InstallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "install",
+        abstract: "Create a VM from a template (as xe vm-install) that keeps its PV-args and install keys.",
+        discussion: """
+            Clones the template (or copies it to --sr), sets the description, points the disks XML at the \
+            SR and provisions, as xe vm-install does; then makes sure the VM carries the template's PV-args \
+            and install-repository, install-distro, debian-release and install-arch (--repo replaces the \
+            repository), verified and journaled, and says what it had to add. --start boots it; --watch \
+            boots it and follows the install like console --until-done (exit 0/3/4/5 as there).
+
+            \(ControllerFailure.exitCodes)
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: "The template: name-label, UUID or unique UUID prefix.")
+    var template: String
+
+    @Option(help: "The new VM's name-label.")
+    var name: String
+
+    @Option(help: "The install repository URL, replacing the template's install-repository.")
+    var repo: String?
+
+    @Option(help: "Copy the disks to this SR (name-label or UUID) instead of cloning.")
+    var sr: String?
+
+    @Flag(help: "Start the new VM.")
+    var start = false
+
+    @Flag(help: "Start the new VM and follow its install until done (implies --start).")
+    var watch = false
+
+    @Option(help: "With --watch: give up after this many seconds (exit 5).")
+    var timeout: Int?
+
+    @Option(help: "With --watch: append a timestamped console capture to this file.")
+    var log: String?
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    func run() throws {
+        do {
+            let connection = try ControllerConnection(self.connection)
+            defer { connection.close() }
+            let (templateRef, templateRecord) = try connection.resolver().resolve(template, kind: .template)
+            let request = InstallRequest(name: name, template: template, repository: repo, sr: sr)
+            let report = try VMInstaller(api: connection.session, journal: ControllerConnection.journal).install(
+                request, templateRef: templateRef, template: templateRecord,
+                context: connection.journalContext(command: "install"))
+            if json { try ControllerOutput.printJSON(report) } else { print(describe(report)) }
+            guard start || watch else { return }
+            let ref = Ref<VMRecord>(report.ref)
+            if watch {
+                let follower = ConsoleFollower(session: connection.session, connector: connection.consoles, vm: ref)
+                _ = follower.prepare()
+                try connection.session.vm.start(ref)
+                ControllerOutput.note("Started \(name); following its install.")
+                let watch = ConsoleWatch(follower: follower, vmName: name, log: try ConsoleWatch.openLog(log))
+                let code = watch.untilDone(timeout: timeout.map { .seconds($0) })
+                if code != 0 { throw ExitCode(code) }
+            } else {
+                try connection.session.vm.start(ref)
+                if !json { print("Started \(name).") }
+            }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw ControllerFailure.report(error)
+        }
+    }
+
+    private func describe(_ report: InstallReport) -> String {
+        var lines = ["Created \(report.name) (\(report.uuid)) from \(report.template) with \(report.method)"
+            + (report.srUUID.map { "; disks on SR \($0)" } ?? "") + "."]
+        let carried = report.carried
+        if carried.isEmpty {
+            lines.append("It kept the template's PV-args and install keys: nothing to add.")
+        } else {
+            lines.append("Made it carry the template's install settings (verified, journaled):")
+            for change in carried.changes {
+                let why = change.parameter == .otherConfig(InstallKeys.repository) && repo != nil ? " (--repo)" : ""
+                lines.append("  \(change.parameter.xeName): \(ControllerOutput.show(change.old)) -> \(ControllerOutput.show(change.new))\(why)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

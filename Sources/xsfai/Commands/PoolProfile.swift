@@ -1,0 +1,54 @@
+import FAIControl
+import Foundation
+
+extension ConnectionOptions {
+    /// These options with the `--pool NAME` profile's values filling what was not given on the command line.
+    ///
+    /// The profile is `[pool.NAME]` of `$XDG_CONFIG_HOME/xsfai/config.toml`; its url, user (when `--user`
+    /// is left at its default), password_file and pin apply.
+    func applyingProfile() throws -> ConnectionOptions {
+        guard let name = pool else { return self }
+        let profile = try Self.loadProfile(name)
+        var options = self
+        if options.url == nil { options.url = profile.url }
+        if options.user == "root", let user = profile.user { options.user = user }
+        if options.passwordFile == nil { options.passwordFile = profile.passwordFile }
+        if options.pin == nil { options.pin = profile.pin }
+        return options
+    }
+
+    /// The password the `--pool` profile gives through `password_command` or `password`, when
+    /// `--password-file` was not given; `nil` otherwise.
+    func profilePassword() throws -> String? {
+        guard let name = pool, passwordFile == nil else { return nil }
+        let profile = try Self.loadProfile(name)
+        if profile.passwordFile != nil { return nil }
+        if let password = profile.password { return password }
+        guard let command = profile.passwordCommand else { return nil }
+        return try Self.run(passwordCommand: command, profile: name)
+    }
+
+    private static func loadProfile(_ name: String) throws -> PoolProfile {
+        let path = ProfileConfig.defaultPath(environment: ProcessInfo.processInfo.environment)
+        return try ProfileConfig.load(path: path).profile(name, path: path)
+    }
+
+    /// Runs `/bin/sh -c command` and returns its first output line; its stderr goes to ours.
+    private static func run(passwordCommand command: String, profile: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CommandFailure.usage("the password_command of pool \(profile) exited with \(process.terminationStatus)")
+        }
+        let password = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .first.map(String.init) ?? ""
+        guard !password.isEmpty else { throw CommandFailure.usage("the password_command of pool \(profile) printed nothing") }
+        return password
+    }
+}

@@ -1,0 +1,24 @@
+import FAIControl
+import XenAPI
+
+/// Turns the API's power-state errors into sentences an operator reads at a glance.
+enum PowerStateMessage {
+    /// The sentence for `error` from `operation` on the VM `name`, or `nil` when it is not a power-state error.
+    static func refusal(_ error: any Error, operation: String, name: String) -> ControllerRefusal? {
+        guard let error = error as? XenAPIError else { return nil }
+        switch error.code {
+        case .vmBadPowerState:
+            let actual = error.parameters.count > 2 ? error.parameters[2] : "in another state"
+            let expected = error.parameters.count > 1 ? error.parameters[1] : "?"
+            if operation == "start" && actual == "running" { return ControllerRefusal(message: "\(name) is already running", exitCode: 5) }
+            if operation != "start" && actual == "halted" { return ControllerRefusal(message: "\(name) is already halted", exitCode: 5) }
+            return ControllerRefusal(message: "\(name) is \(actual); \(operation) needs it \(expected)", exitCode: 5)
+        case .vmIsTemplate:
+            return ControllerRefusal(message: "\(name) is a template; templates cannot be started (xsfai install makes a VM)", exitCode: 5)
+        case .bootloaderFailed, .unknownBootloader, .otherOperationInProgress, .noHostsAvailable:
+            return ControllerRefusal(message: "\(name) could not \(operation): \(error.message)", exitCode: 5)
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import FAIControl
+import Foundation
+import XenAPI
+
+/// `xsfai rearm`: make a failed install run again on the VM's next boot.
+struct RearmCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rearm",
+        abstract: "Make a failed install run again on next boot (PV-bootloader=eliloader, install-distro, …).",
+        discussion: """
+            Sets PV-bootloader=eliloader and other-config:install-distro (the template's, else debianlike), \
+            restores missing install-repository, debian-release and install-arch and empty PV-args from the \
+            VM's template (other-config:base_template_name), then reads back and verifies. On an armed VM it \
+            writes nothing. Templates, HVM VMs and control domains are refused; a running or paused VM needs \
+            --force (hard shutdown first).
+
+            \(ControllerFailure.exitCodes)
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: "The VM: name-label, UUID or unique UUID prefix.")
+    var vm: String
+
+    @Flag(help: "Start the VM after rearming it.")
+    var start = false
+
+    @Flag(help: "Hard-shut-down a running, paused or suspended VM first.")
+    var force = false
+
+    @Flag(help: "Print the plan without changing anything.")
+    var dryRun = false
+
+    @Flag(help: "Print the plan as JSON.")
+    var json = false
+
+    func run() throws {
+        do {
+            let connection = try ControllerConnection(self.connection)
+            defer { connection.close() }
+            let resolver = try connection.resolver()
+            let (ref, record) = try resolver.resolve(vm, kind: .vm)
+            let template = resolver.template(of: record)?.record
+            let plan = try RearmPlanner.plan(ref: ref, record: record, template: template, force: force)
+            for warning in plan.warnings { ControllerOutput.note("xsfai: warning: \(warning)") }
+            if dryRun {
+                try json ? ControllerOutput.printJSON(plan) : print(describe(plan))
+                return
+            }
+            if plan.isAlreadyArmed {
+                try json ? ControllerOutput.printJSON(plan) : print("\(record.nameLabel) is already armed: nothing written.")
+                if start && record.powerState == .halted { try connection.session.vm.start(ref) }
+                if start && record.powerState == .halted && !json { print("Started \(record.nameLabel).") }
+                return
+            }
+            let applied = try RearmExecutor(api: connection.session, journal: ControllerConnection.journal).apply(
+                plan, template: template, context: connection.journalContext(command: "rearm"), start: start)
+            if json {
+                try ControllerOutput.printJSON(applied)
+            } else {
+                print(describe(applied))
+                print("Rearmed \(record.nameLabel): the installer runs on its next boot (verified, journaled).")
+                if start { print("Started \(record.nameLabel).") }
+            }
+        } catch {
+            throw ControllerFailure.report(error)
+        }
+    }
+
+    private func describe(_ plan: RearmPlan) -> String {
+        var lines: [String] = []
+        if plan.shutsDownFirst { lines.append("Hard shutdown first (VM.hard_shutdown).") }
+        lines.append(ControllerOutput.text(plan.changes))
+        if !plan.restoredFromTemplate.isEmpty, let template = plan.templateName {
+            lines.append("Restored from template \(template): " + plan.restoredFromTemplate.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import FAIControl
+import Foundation
+import XenAPI
+
+/// `xsfai template-copy`: XenCenter's "Copy Template…" — a new template from an existing one.
+struct TemplateCopyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "template-copy",
+        abstract: "Copy a template under a new name (VM.clone, or VM.copy to --sr).",
+        discussion: """
+            The copy keeps the template's PV-args, bootloader and other-config (install keys, disks); xapi \
+            records the source in other-config:base_template_name.
+
+            \(ControllerFailure.exitCodes)
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: "The template to copy: name-label, UUID or unique UUID prefix.")
+    var template: String
+
+    @Option(help: "The new template's name-label.")
+    var name: String
+
+    @Option(help: "The new template's description.")
+    var description: String?
+
+    @Option(help: "Make a full copy on this SR (name-label or UUID) instead of a fast clone.")
+    var sr: String?
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    struct Result: Codable {
+        var name: String
+        var uuid: String
+        var source: String
+        var method: String
+    }
+
+    func run() throws {
+        do {
+            let connection = try ControllerConnection(self.connection)
+            defer { connection.close() }
+            let (ref, record) = try connection.resolver().resolve(template, kind: .template)
+            let session = connection.session
+            let newRef: Ref<VMRecord>
+            if let sr {
+                let srs = try session.sr.getAllRecords().filter { $0.value.uuid == sr || $0.value.nameLabel == sr }
+                guard srs.count == 1, let target = srs.first else {
+                    throw InstallError.unknownSR(sr, candidates: try session.sr.getAllRecords().values.map(\.nameLabel).sorted())
+                }
+                newRef = try session.vm.copy(ref, newName: name, sr: target.key)
+            } else {
+                newRef = try session.vm.clone(ref, newName: name)
+            }
+            if let description { try session.vm.setNameDescription(newRef, description) }
+            let copy = try session.vm.getRecord(newRef)
+            let result = Result(name: copy.nameLabel, uuid: copy.uuid, source: record.nameLabel, method: sr == nil ? "VM.clone" : "VM.copy")
+            if json {
+                try ControllerOutput.printJSON(result)
+            } else {
+                print("Copied template \(record.nameLabel) to \(copy.nameLabel) (\(copy.uuid)) with \(result.method).")
+            }
+        } catch {
+            throw ControllerFailure.report(error)
+        }
+    }
+}

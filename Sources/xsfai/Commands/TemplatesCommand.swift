@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import XenAPI
+
+/// `xsfai templates`: the pool's VM templates with the install settings FAI depends on.
+struct TemplatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "templates",
+        abstract: "List templates: distro, release, arch, install repository, PV-args, default or custom.")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    /// One template as printed.
+    struct Row: Codable, Equatable {
+        var name: String
+        var uuid: String
+        var distro: String
+        var release: String
+        var arch: String
+        var installRepository: String
+        var pvArgs: String
+        var pvBootloader: String
+        var isDefault: Bool
+        var isPV: Bool
+    }
+
+    static func rows(_ vms: [Ref<VMRecord>: VMRecord]) -> [Row] {
+        vms.values.filter { $0.isATemplate && !$0.isASnapshot }.map { vm in
+            Row(
+                name: vm.nameLabel, uuid: vm.uuid, distro: vm.otherConfig["install-distro"] ?? "",
+                release: vm.otherConfig["debian-release"] ?? "", arch: vm.otherConfig["install-arch"] ?? "",
+                installRepository: vm.otherConfig["install-repository"] ?? "", pvArgs: vm.pvArgs,
+                pvBootloader: vm.pvBootloader, isDefault: vm.isDefaultTemplate, isPV: vm.isPV)
+        }.sorted { ($0.name, $0.uuid) < ($1.name, $1.uuid) }
+    }
+
+    func run() throws {
+        do {
+            let (session, _) = try connection.connect()
+            defer { session.logout() }
+            let rows = Self.rows(try session.vm.getAllRecords())
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+                return
+            }
+            var table = PlainTable(headers: ["NAME", "DISTRO", "RELEASE", "ARCH", "REPOSITORY", "PV-ARGS", "KIND"])
+            for row in rows {
+                table.rows.append([
+                    row.name, dash(row.distro), dash(row.release), dash(row.arch), dash(row.installRepository),
+                    dash(PlainTable.shortened(row.pvArgs, to: 40)),
+                    (row.isDefault ? "default" : "custom") + (row.isPV ? "" : " (HVM)"),
+                ])
+            }
+            print(table.render())
+        } catch {
+            throw CommandFailure.report(error)
+        }
+    }
+
+    private func dash(_ text: String) -> String { text.isEmpty ? "-" : text }
+}

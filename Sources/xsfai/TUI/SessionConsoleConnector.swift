@@ -1,0 +1,35 @@
+import App
+import XenAPI
+
+/// Connects the TUI to VM consoles with the session's reference over the CONNECT-based connector.
+struct SessionConsoleConnector: ConsoleConnecting {
+    let session: XenAPISession
+    let connector: any ConsoleConnector
+
+    func connect(to console: ConsoleRecord) throws -> any ConsoleChannel {
+        if session.sessionReference == nil { try session.login() }
+        let connection = try connector.connect(location: console.location, sessionRef: session.sessionReference ?? "")
+        return ConnectionChannel(connection: connection)
+    }
+}
+
+/// A console connection as the TUI's blocking channel.
+final class ConnectionChannel: ConsoleChannel {
+    private let connection: any ConsoleConnection
+
+    init(connection: any ConsoleConnection) { self.connection = connection }
+
+    func read() throws -> [UInt8] {
+        while true {
+            switch try connection.receive(timeout: .seconds(5)) {
+            case .bytes(let bytes): return bytes
+            case .timedOut: continue
+            case .endOfStream: return []
+            }
+        }
+    }
+
+    func write(_ bytes: [UInt8]) throws { try connection.send(bytes) }
+
+    func close() { connection.close() }
+}

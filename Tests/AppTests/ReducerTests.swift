@@ -1,0 +1,236 @@
+@testable import App
+import FAIControl
+import Terminal
+import TUI
+import Testing
+import XenAPI
+
+@Suite struct ReducerTests {
+    typealias F = PoolFixture
+
+    @Test func poolLoadListsTemplatesCustomFirstAndHidesControlDomainsAndSnapshots() {
+        let state = F.loadedState
+        #expect(state.templates.rows == [F.custom, F.squeeze])
+        #expect(state.vmList.rows == [F.armed, F.aborted, F.web, F.unicode])
+        #expect(state.poolName == "lab")
+        #expect(state.hosts == [F.host: "xs1"])
+    }
+
+    @Test func tabAndDigitsSwitchPanes() {
+        var state = F.loadedState
+        var expected = state
+        #expect(state.reduce(.keyPressed(.tab)) == [])
+        expected.pane = .vms
+        #expect(state == expected)
+        #expect(state.reduce(.keyPressed(.backTab)) == [])
+        expected.pane = .templates
+        #expect(state == expected)
+        #expect(state.type("3") == [])
+        expected.pane = .console
+        #expect(state == expected)
+    }
+
+    @Test func slashFiltersIncrementallyAndEscClears() {
+        var state = F.loadedState
+        _ = state.type("2")
+        let unfiltered = state
+        #expect(state.type("/fai") == [])
+        var expected = unfiltered
+        expected.vmList.isEditingFilter = true
+        expected.vmList.filter = TextInput("fai")
+        expected.vmList.rows = [F.armed, F.aborted]
+        #expect(state == expected)
+        _ = state.reduce(.keyPressed(.enter))
+        expected.vmList.isEditingFilter = false
+        #expect(state == expected)
+        _ = state.reduce(.keyPressed(.escape))
+        #expect(state == unfiltered)
+    }
+
+    @Test func movingSelectionClampsAtTheEnds() {
+        var state = F.loadedState
+        _ = state.type("2")
+        _ = state.type("jjjjjjj")
+        #expect(state.vmList.position == ListPosition(selection: 3, offset: 0))
+        _ = state.type("g")
+        #expect(state.vmList.selected == F.armed)
+        _ = state.type("G")
+        #expect(state.vmList.selected == F.unicode)
+    }
+
+    @Test func rearmOnAHaltedVMAppliesAtOnce() {
+        var state = F.loadedState
+        _ = state.type("2j")
+        var expected = state
+        let effects = state.type("r")
+        #expect(effects == [.rearm(F.aborted, forceShutdown: false)])
+        expected.status = StatusMessage("rearming fai-broken…")
+        #expect(state == expected)
+    }
+
+    @Test func rearmOnARunningVMAsksForAHardShutdownFirst() {
+        var state = F.loadedState
+        _ = state.type("2jj")
+        #expect(state.vmList.selected == F.web)
+        #expect(state.type("r") == [])
+        let effect = Effect.rearm(F.web, forceShutdown: true)
+        #expect(state.overlay == .confirm(Confirmation(question: "web01 is running: hard shutdown and rearm?", effect: effect)))
+        var expected = state
+        #expect(state.type("y") == [effect])
+        expected.overlay = nil
+        expected.status = StatusMessage("working…")
+        #expect(state == expected)
+    }
+
+    @Test func rearmOnAnArmedVMSaysSoAndWritesNothing() {
+        var state = F.loadedState
+        _ = state.type("2")
+        var expected = state
+        #expect(state.type("r") == [])
+        expected.status = StatusMessage("fai-armed is already armed: it installs on next start")
+        #expect(state == expected)
+    }
+
+    @Test func enterOnARunningVMOpensItsConsole() {
+        var state = F.loadedState
+        _ = state.type("2jj")
+        let before = state
+        let effects = state.reduce(.keyPressed(.enter))
+        #expect(effects == [.resetConsoleBuffer, .connectConsole(F.webConsoleRecord, generation: 1)])
+        var expected = before
+        expected.pane = .console
+        expected.console.vm = F.web
+        expected.console.lastSeen = before.vms[F.web]
+        expected.console.generation = 1
+        expected.console.link = .connecting(F.webConsole)
+        #expect(state == expected)
+        _ = state.reduce(.consoleAttached(generation: 1))
+        expected.console.link = .attached(F.webConsole)
+        #expect(state == expected)
+    }
+
+    @Test func aHaltedVMsConsoleAttachesWhenItStartsAndMarksTheStart() {
+        var state = F.loadedState
+        _ = state.type("2j")
+        #expect(state.type("c") == [.resetConsoleBuffer])
+        #expect(state.console.link == .waitingForPowerOn)
+        var started = F.snapshot
+        started.vms[F.aborted]?.powerState = .running
+        started.vms[F.aborted]?.residentOn = F.host
+        started.vms[F.aborted]?.consoles = [F.webConsole]
+        let effects = state.reduce(.poolChanged(started))
+        #expect(effects == [.markConsole("VM started on xs1"), .connectConsole(F.webConsoleRecord, generation: 2)])
+        #expect(state.console.link == .connecting(F.webConsole))
+    }
+
+    @Test func eliloaderSwitchingToPygrubIsMarkedInTheConsole() {
+        var state = F.loadedState
+        _ = state.type("2")
+        _ = state.type("c")
+        var switched = F.snapshot
+        switched.vms[F.armed]?.pvBootloader = "pygrub"
+        #expect(state.reduce(.poolChanged(switched)) == [.markConsole("bootloader switched to pygrub by eliloader")])
+    }
+
+    @Test func aDroppedConsoleRetriesWithGrowingBackoff() {
+        var state = F.loadedState
+        _ = state.type("2jj")
+        _ = state.reduce(.keyPressed(.enter))
+        _ = state.reduce(.consoleAttached(generation: 1))
+        #expect(state.reduce(.consoleDetached(generation: 1, reason: "reset")) ==
+                [.scheduleConsoleRetry(generation: 1, milliseconds: 500)])
+        #expect(state.console.link == .retrying(delayMilliseconds: 500, reason: "reset"))
+        #expect(state.reduce(.consoleRetryDue(generation: 1)) == [.connectConsole(F.webConsoleRecord, generation: 2)])
+        #expect(state.reduce(.consoleDetached(generation: 2, reason: "refused")) ==
+                [.scheduleConsoleRetry(generation: 2, milliseconds: 1000)])
+        #expect(state.reduce(.consoleDetached(generation: 1, reason: "stale")) == [])
+    }
+
+    @Test func editShowsThePlanAndYApplies() {
+        var state = F.loadedState
+        _ = state.type("2j")
+        _ = state.type("e")
+        guard case .editForm(let form) = state.overlay else {
+            Issue.record("no edit form")
+            return
+        }
+        #expect(form.fields.map(\.parameter.xeName).prefix(3) == ["PV-args", "PV-bootloader", "other-config:install-repository"])
+        _ = state.type("console=hvc0")
+        _ = state.reduce(.keyPressed(.enter))
+        guard let record = state.vms[F.aborted] else { return }
+        let plan = ChangePlan(ref: F.aborted, record: record, requested: [ParamChange(.pvArgs, "console=hvc0")])
+        #expect(state.overlay == .plan(plan))
+        #expect(plan.xeCommands == ["xe vm-param-set uuid=v-0002 PV-args=console=hvc0"])
+        #expect(state.type("y") == [.applyPlan(plan)])
+        #expect(state.overlay == nil)
+    }
+
+    @Test func newInstallAsksForANameThenCreatesStartsAndWatches() {
+        var state = F.loadedState
+        #expect(state.type("n") == [])
+        #expect(state.overlay == .newInstall(template: F.custom, name: TextInput("fai-bookworm-01")))
+        #expect(state.reduce(.keyPressed(.enter)) == [.install(template: F.custom, name: "fai-bookworm-01")])
+        let effects = state.reduce(.installCreated(vm: F.aborted, OperationOutcome(summary: "created fai-bookworm-01")))
+        #expect(effects == [.resetConsoleBuffer, .startVM(F.aborted)])
+        #expect(state.pane == .console)
+        #expect(state.console.link == .waitingForPowerOn)
+    }
+
+    @Test func consoleSearchIsIncrementalAndNStepsThroughMatches() {
+        var state = F.loadedState
+        _ = state.type("2jj")
+        _ = state.reduce(.keyPressed(.enter))
+        _ = state.reduce(.consoleAdvanced(lineCount: 100, phase: .unknown, progress: ""))
+        #expect(state.type("/ta") == [.searchConsole("t"), .searchConsole("ta")])
+        let matches = [SearchMatch(line: 10, columns: 0..<2), SearchMatch(line: 90, columns: 4..<6)]
+        _ = state.reduce(.consoleSearched(needle: "ta", matches: matches))
+        #expect(state.console.search?.current == 1)
+        _ = state.reduce(.keyPressed(.enter))
+        _ = state.type("n")
+        #expect(state.console.search?.current == 0)
+        #expect(state.console.isFollowing == false)
+        #expect(state.console.scrollBack == 100 - 20 - (10 - 20 / 3))
+        _ = state.type("N")
+        #expect(state.console.search?.current == 1)
+    }
+
+    @Test func inputModeSendsKeysAndCtrlBracketLeaves() {
+        var state = F.loadedState
+        _ = state.type("2jj")
+        _ = state.reduce(.keyPressed(.enter))
+        _ = state.reduce(.consoleAttached(generation: 1))
+        #expect(state.reduce(.keyPressed(.enter)) == [])
+        #expect(state.console.isInputMode)
+        #expect(state.type("q") == [.sendToConsole([0x71])])
+        #expect(state.reduce(.keyPressed(.up)) == [.sendToConsole([0x1B, 0x5B, 0x41])])
+        #expect(state.reduce(.keyPressed(.paste("ls\n"))) == [.sendToConsole([0x6C, 0x73, 0x0D])])
+        #expect(state.reduce(.keyPressed(.control("]"))) == [])
+        #expect(!state.console.isInputMode)
+        #expect(state.isRunning)
+    }
+
+    @Test func errorsStayUntilDismissed() {
+        var state = F.loadedState
+        _ = state.reduce(.operationFailed("the VM is running, but this needs it halted"))
+        _ = state.type("j")
+        #expect(state.status?.kind == .error)
+        _ = state.reduce(.keyPressed(.escape))
+        #expect(state.status == nil)
+    }
+
+    @Test func qQuitsAndClosesTheConsole() {
+        var state = F.loadedState
+        var expected = state
+        #expect(state.type("q") == [.disconnectConsole, .quit])
+        expected.isRunning = false
+        #expect(state == expected)
+    }
+
+    @Test func resizeKeepsTheSelectionVisible() {
+        var state = F.loadedState
+        _ = state.type("2G")
+        _ = state.reduce(.resized(Size(width: 40, height: 6)))
+        #expect(state.layout.listRows == 2)
+        #expect(state.vmList.position == ListPosition(selection: 3, offset: 2))
+    }
+}

@@ -1,0 +1,84 @@
+@testable import App
+import Terminal
+import TUI
+import Testing
+import XenAPI
+
+@Suite struct ViewTests {
+    typealias F = PoolFixture
+
+    private func render(_ state: AppState, console: (any ConsoleLines)? = nil) -> [String] {
+        AppView(state: state, console: console).render().canvas.lines
+    }
+
+    @Test func templatesPane() {
+        assertSnapshot(render(F.loadedState), named: "templatesPane")
+    }
+
+    @Test func vmsPaneWithInstallStatesDriftAndUnicodeNames() {
+        var state = F.loadedState
+        _ = state.type("2")
+        assertSnapshot(render(state), named: "vmsPane")
+    }
+
+    @Test func filteredVMsPane() {
+        var state = F.loadedState
+        _ = state.type("2/fai")
+        assertSnapshot(render(state), named: "vmsPaneFiltered")
+    }
+
+    @Test func helpOverlayListsTheKeys() {
+        var state = F.loadedState
+        _ = state.type("?")
+        let lines = render(state)
+        assertSnapshot(lines, named: "helpOverlay")
+        #expect(lines.contains { $0.contains("rearm the selected VM") })
+    }
+
+    @Test func planOverlayShowsOldNewAndXeCommands() {
+        var state = F.loadedState
+        _ = state.type("2je")
+        _ = state.reduce(.keyPressed(.control("u")))
+        _ = state.type("console=hvc0")
+        _ = state.reduce(.keyPressed(.enter))
+        assertSnapshot(render(state), named: "planOverlay")
+    }
+
+    @Test func consolePaneWithSearchMatchesAndMarkers() {
+        var state = F.loadedState
+        _ = state.type("2jj")
+        _ = state.reduce(.keyPressed(.enter))
+        _ = state.reduce(.consoleAttached(generation: 1))
+        let buffer = ConsoleBuffer(scrollbackLimit: 1000)
+        buffer.mark("VM started on xs1")
+        for index in 1...30 {
+            buffer.feed(Array("Get:\(index) http://10.0.0.1/debian bookworm/main amd64 package-\(index) [1,234 kB]\r\n".utf8), at: 0)
+        }
+        buffer.feed(Array("\u{1b}[32mCalling task_instsoft\u{1b}[0m\r\n数据库 ok\r\n".utf8), at: 0)
+        _ = state.reduce(.consoleAdvanced(lineCount: buffer.lineCount, phase: buffer.phase, progress: buffer.progressText))
+        _ = state.type("/")
+        _ = state.type("package-2")
+        _ = state.reduce(.consoleSearched(needle: "package-2", matches: buffer.search("package-2")))
+        _ = state.reduce(.keyPressed(.enter))
+        let lines = render(state, console: buffer)
+        assertSnapshot(lines, named: "consolePane")
+        #expect(lines.contains { $0.contains("package-29") })
+    }
+
+    @Test func narrowScreenKeepsTheBars() {
+        var state = F.loadedState
+        _ = state.reduce(.resized(Size(width: 50, height: 10)))
+        _ = state.type("2")
+        let lines = render(state)
+        assertSnapshot(lines, named: "narrowVMsPane")
+        #expect(lines.count == 10)
+    }
+
+    @Test func wideCharactersTakeTwoCellsAndAreNeverSplit() {
+        var canvas = Canvas(width: 6, height: 1)
+        let used = canvas.write("a数据库", at: Point(x: 0, y: 0))
+        #expect(used == 5)
+        #expect(canvas.lines == ["a数据"])
+        #expect(canvas[2, 0].isContinuation)
+    }
+}

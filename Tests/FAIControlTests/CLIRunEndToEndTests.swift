@@ -1,0 +1,188 @@
+import Foundation
+import Simulator
+import Testing
+
+/// Runs the `xsfai` binary (built next to the test bundle) against a simulator started in the test.
+@Suite struct CLIRunEndToEndTests {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The xsfai executable beside this test bundle's executable.
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("xsfai")
+    }
+
+    /// Runs `xsfai arguments…` against `pool` with a private journal folder; kills it after `limit`.
+    static func run(
+        _ arguments: [String], pool: LoopbackPool, state: String, limit: TimeInterval = 60,
+        environment extra: [String: String?] = [:]
+    ) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["XSFAI_URL"] = pool.server.masterURL
+        environment["XSFAI_PASSWORD"] = pool.configuration.password
+        environment["XDG_STATE_HOME"] = state
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: killer)
+        let errorData = SharedBox<Data>()
+        let errorReader = Thread { errorData.set(errors.fileHandleForReading.readDataToEndOfFile()) }
+        errorReader.start()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        killer.cancel()
+        while errorData.get() == nil { Thread.sleep(forTimeInterval: 0.01) }
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
+            stderr: String(decoding: errorData.get() ?? Data(), as: UTF8.self))
+    }
+
+    static func freshState() -> String { NSTemporaryDirectory() + "xsfai-cli-\(UUID().uuidString)" }
+
+    @Test func checkFindsAndFixesTheXenCenterBug() async throws {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the xsfai product first")
+        let pool = try await LoopbackPool.start()
+        defer { Task { await pool.stop() } }
+        let state = Self.freshState()
+        let found = try Self.run(["check"], pool: pool, state: state)
+        #expect(found.status == 1)
+        #expect(found.stdout.contains("fai03  FAI Squeeze 64  drifted  PV-args: \"-- quiet console=hvc0\" -> "))
+        let fixed = try Self.run(["check", "--fix"], pool: pool, state: state)
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        let again = try Self.run(["check", "--json"], pool: pool, state: state)
+        #expect(again.status == 0)
+        #expect(!again.stdout.contains("\"drifted\""))
+        let journal = try Self.run(["journal"], pool: pool, state: state)
+        #expect(journal.stdout.contains("fai03   PV-args"))
+    }
+
+    @Test func untilDoneExitCodes() async throws {
+        let pool = try await LoopbackPool.start()
+        defer { Task { await pool.stop() } }
+        let state = Self.freshState()
+        // Success: a new install watched from power-on.
+        let success = try Self.run(["install", "FAI Squeeze 64", "--name", "fai30", "--watch", "--timeout", "50"], pool: pool, state: state)
+        #expect(success.status == 0, "\(success.stdout)\(success.stderr)")
+        #expect(success.stdout.contains("fai30: FAI install succeeded"))
+        // FAI failure: the aborted install rearmed with the failing transcript.
+        _ = try Self.run(["vm-set", "fai02", "other-config:xsfai-sim-scenario=fail-instsoft"], pool: pool, state: state)
+        let rearm = try Self.run(["rearm", "fai02", "--start"], pool: pool, state: state)
+        #expect(rearm.status == 0, "\(rearm.stderr)")
+        let failure = try Self.run(["console", "fai02", "--until-done", "--timeout", "50"], pool: pool, state: state)
+        #expect(failure.status == 3, "\(failure.stdout)\(failure.stderr)")
+        #expect(failure.stdout.contains("FAI failed in instsoft"))
+        // No boot: the XenCenter-bug VM boots the installer with the template's PV-args.
+        let start = try Self.run(["start", "fai03"], pool: pool, state: state)
+        #expect(start.status == 0, "\(start.stderr)")
+        let noBoot = try Self.run(["console", "fai03", "--until-done", "--timeout", "50"], pool: pool, state: state)
+        #expect(noBoot.status == 4, "\(noBoot.stdout)\(noBoot.stderr)")
+    }
+
+    @Test func kernelPanicIsNoBoot() async throws {
+        let pool = try await LoopbackPool.start()
+        defer { Task { await pool.stop() } }
+        let state = Self.freshState()
+        _ = try Self.run(["vm-set", "fai02", "other-config:xsfai-sim-scenario=no-nfsroot"], pool: pool, state: state)
+        #expect(try Self.run(["rearm", "fai02", "--start"], pool: pool, state: state).status == 0)
+        let panic = try Self.run(["console", "fai02", "--until-done", "--timeout", "50"], pool: pool, state: state)
+        #expect(panic.status == 4, "\(panic.stdout)\(panic.stderr)")
+    }
+
+    @Test func refusalsAreClearMessagesWithExitCodes() async throws {
+        let pool = try await LoopbackPool.start()
+        defer { Task { await pool.stop() } }
+        let state = Self.freshState()
+        let running = try Self.run(["start", "fai01"], pool: pool, state: state)
+        #expect(running.status == 5)
+        #expect(running.stderr == "xsfai: fai01 is already running\n")
+        let rearm = try Self.run(["rearm", "fai01"], pool: pool, state: state)
+        #expect(rearm.status == 6)
+        #expect(rearm.stderr == "xsfai: fai01 is running; rearm needs it halted: add --force to hard-shut it down first\n")
+        let unknown = try Self.run(["vm-set", "nosuch", "PV-args=x"], pool: pool, state: state)
+        #expect(unknown.status == 2)
+        let dryRun = try Self.run(["vm-set", "fai02", "PV-args=quiet console=hvc0", "--dry-run"], pool: pool, state: state)
+        #expect(dryRun.stdout.contains("xe vm-param-set uuid="))
+        #expect(dryRun.stdout.contains(" PV-args='quiet console=hvc0'"))
+        let journal = try Self.run(["journal", "--json"], pool: pool, state: state)
+        #expect((try JSONSerialization.jsonObject(with: Data(journal.stdout.utf8)) as? [Any])?.isEmpty == true)
+    }
+
+    @Test func pipedConsoleIsTheRawStreamFromPowerOnWithATimestampedLog() async throws {
+        let pool = try await LoopbackPool.start()
+        defer { Task { await pool.stop() } }
+        let state = Self.freshState()
+        #expect(try Self.run(["rearm", "fai02"], pool: pool, state: state).status == 0)
+        let log = state + "/console.log"
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        let session = pool.session
+        let vm = try session.ref(named: "fai02")
+        // The VM is halted: the console command waits for power-on, which happens while it runs.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1) { try? session.vm.start(vm) }
+        let captured = try Self.run(["console", "fai02", "--log", log], pool: pool, state: state, limit: 5)
+        #expect(captured.stdout.contains("Calling task_partition"))
+        #expect(captured.stdout.contains("\u{1B}[") || captured.stdout.contains("Kernel parameters"))
+        let text = try String(contentsOfFile: log, encoding: .utf8)
+        let lines = text.split(whereSeparator: \.isNewline)
+        #expect(lines.first?.hasSuffix("--- console 1 attached ---") == true)
+        #expect(lines.contains { $0.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z Calling task_partition"#, options: .regularExpression) != nil })
+        let mode = try FileManager.default.attributesOfItem(atPath: log)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func poolProfileSuppliesURLAndPasswordCommand() async throws {
+        let pool = try await LoopbackPool.start()
+        defer { Task { await pool.stop() } }
+        let state = Self.freshState()
+        let config = state + "/config"
+        try FileManager.default.createDirectory(atPath: config + "/xsfai", withIntermediateDirectories: true)
+        let file = config + "/xsfai/config.toml"
+        try "[pool.lab]\nurl = \"\(pool.server.masterURL)\"\nuser = \"root\"\npassword_command = \"echo \(pool.configuration.password)\"\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let environment: [String: String?] = ["XSFAI_URL": nil, "XSFAI_PASSWORD": nil, "XDG_CONFIG_HOME": config]
+        let listed = try Self.run(["check", "--pool", "lab", "fai01"], pool: pool, state: state, environment: environment)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("fai01  FAI Squeeze 64  in-sync"))
+        let unknown = try Self.run(["check", "--pool", "prod"], pool: pool, state: state, environment: environment)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "xsfai: no [pool.prod] in \(file) (known: lab)\n")
+        try "[pool.lab]\nurl = \"\(pool.server.masterURL)\"\npassword = \"xenroot\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        chmod(file, 0o644)
+        let open = try Self.run(["check", "--pool", "lab"], pool: pool, state: state, environment: environment)
+        #expect(open.status == 2)
+        #expect(open.stderr.contains("holds a password but its mode is 644"))
+    }
+
+    @Test func undoRefusesAfterAnOutsideChange() async throws {
+        let pool = try await LoopbackPool.start()
+        defer { Task { await pool.stop() } }
+        let state = Self.freshState()
+        #expect(try Self.run(["vm-set", "fai02", "other-config:install-arch=i386"], pool: pool, state: state).status == 0)
+        #expect(try Self.run(["vm-set", "fai02", "other-config:install-arch=amd64"], pool: pool, state: state).status == 0)
+        let undo = try Self.run(["undo"], pool: pool, state: state)
+        #expect(undo.status == 0, "\(undo.stderr)")
+        try pool.session.vm.setOtherConfigKey(try pool.session.ref(named: "fai02"), key: "install-arch", value: "x86")
+        let refused = try Self.run(["undo"], pool: pool, state: state)
+        #expect(refused.status == 6)
+        #expect(refused.stderr.contains(#"was changed since (journal says "i386", now "x86")"#))
+    }
+}
+
+/// A value shared with a reader thread.
+final class SharedBox<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value?
+    func set(_ new: Value) { lock.withLock { value = new } }
+    func get() -> Value? { lock.withLock { value } }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Simulator
+import Testing
+import XMLRPC
+
+@Suite struct ConsoleTests {
+    @Test func connectAnswersExactlyAndStreamsFAILines() async throws {
+        try await withSimulator(SimulatorConfiguration(linesPerSecond: 200, bootDelay: 1.5)) { _, port in
+            let client = try LoopbackClient.master(port)
+            let session = try client.login()
+            let vm = try client.installFromFAITemplate("fai10", session: session)
+            _ = try client.value("VM.start", [session, vm, .bool(false), .bool(false)])
+            let console = try client.console(of: vm, protocol: "vt100", session: session)
+            let (stream, reply) = try LoopbackClient.connectConsole(location: console.location, session: session)
+            #expect(reply.text == "HTTP/1.1 200 OK\r\nConnection: keep-alive\r\nCache-Control: no-cache, no-store\r\n\r\n")
+            let text = try stream.receive(until: "Calling task_partition")
+            #expect(text.contains("Fully Automatic Installation"))
+        }
+    }
+
+    @Test func connectRefusesBadSessionsUnknownConsolesAndTheWrongHost() async throws {
+        let configuration = SimulatorConfiguration(hosts: ["127.0.0.1", "127.0.0.2"], linesPerSecond: 0)
+        try await withSimulator(configuration) { _, port in
+            let client = try LoopbackClient.master(port)
+            let session = try client.login()
+            let vm = try client.vm(named: "fai01", session: session)
+            let console = try client.console(of: vm, protocol: "vt100", session: session)
+            let (_, unauthorised) = try LoopbackClient.connectConsole(location: console.location, session: "OpaqueRef:bad")
+            #expect(unauthorised.status == 401)
+            let unknown = console.location.replacingOccurrences(of: "uuid=", with: "uuid=0")
+            let (_, notFound) = try LoopbackClient.connectConsole(location: unknown, session: session)
+            #expect(notFound.status == 404)
+            let resident = try client.field("host", "address", of: try client.field("VM", "resident_on", of: vm, session: session), session: session).stringValue ?? ""
+            let other = resident == "127.0.0.1" ? "127.0.0.2" : "127.0.0.1"
+            let wrongHost = console.location.replacingOccurrences(of: "//\(resident):", with: "//\(other):")
+            let (_, elsewhere) = try LoopbackClient.connectConsole(location: wrongHost, session: session)
+            #expect(elsewhere.status == 500)
+        }
+    }
+
+    @Test func consoleSessionLimitGives503() async throws {
+        try await withSimulator { _, port in
+            let client = try LoopbackClient.master(port)
+            let session = try client.login()
+            let pool = try client.value("pool.get_all", [session]).arrayValue?.first ?? ""
+            _ = try client.value("pool.set_limit_console_sessions", [session, pool, .bool(true)])
+            let console = try client.console(of: try client.vm(named: "fai01", session: session), protocol: "vt100", session: session)
+            let (first, ok) = try LoopbackClient.connectConsole(location: console.location, session: session)
+            #expect(ok.status == 200)
+            let (_, limited) = try LoopbackClient.connectConsole(location: console.location, session: session)
+            #expect(limited.status == 503)
+            _ = first
+        }
+    }
+
+    @Test func successfulInstallRebootsIntoTheInstalledSystemWithNewConsoles() async throws {
+        try await withSimulator(SimulatorConfiguration(linesPerSecond: 0, bootDelay: 1.5)) { _, port in
+            let client = try LoopbackClient.master(port)
+            let session = try client.login()
+            let vm = try client.installFromFAITemplate("fai10", session: session)
+            _ = try client.value("VM.start", [session, vm, .bool(false), .bool(false)])
+            let first = try client.console(of: vm, protocol: "vt100", session: session)
+            let (stream, _) = try LoopbackClient.connectConsole(location: first.location, session: session)
+            _ = try stream.receive(until: "Restarting system.")
+            #expect(try eventually { (try? client.console(of: vm, protocol: "vt100", session: session).ref) != first.ref })
+            let second = try client.console(of: vm, protocol: "vt100", session: session)
+            #expect(second.location != first.location)
+            #expect(try client.field("VM", "power_state", of: vm, session: session) == "Running")
+            let (login, _) = try LoopbackClient.connectConsole(location: second.location, session: session)
+            // The installed system boots from the disk through pygrub and offers a login prompt.
+            try login.send("\r")
+            #expect(try login.receive(until: "login: ").contains("login: "))
+        }
+    }
+
+    @Test func waitingInstallContinuesOnReturn() async throws {
+        try await withSimulator(SimulatorConfiguration(linesPerSecond: 0, bootDelay: 1.5)) { _, port in
+            let client = try LoopbackClient.master(port)
+            let session = try client.login()
+            let vm = try client.installFromFAITemplate("fai10", session: session)
+            _ = try client.value("VM.add_to_other_config", [session, vm, "xsfai-sim-scenario", "fail-instsoft"])
+            _ = try client.value("VM.start", [session, vm, .bool(false), .bool(false)])
+            let console = try client.console(of: vm, protocol: "vt100", session: session)
+            let (stream, _) = try LoopbackClient.connectConsole(location: console.location, session: session)
+            _ = try stream.receive(until: "Press <RETURN> to reboot.")
+            try stream.send("\r")
+            #expect(try stream.receive(until: "Restarting system.").contains("Rebooting fai02 now"))
+        }
+    }
+
+    @Test func kernelPanicHaltsTheVM() async throws {
+        try await withSimulator(SimulatorConfiguration(linesPerSecond: 0, bootDelay: 1.5)) { _, port in
+            let client = try LoopbackClient.master(port)
+            let session = try client.login()
+            let vm = try client.installFromFAITemplate("fai10", session: session)
+            _ = try client.value("VM.add_to_other_config", [session, vm, "xsfai-sim-scenario", "no-nfsroot"])
+            _ = try client.value("VM.start", [session, vm, .bool(false), .bool(false)])
+            let console = try client.console(of: vm, protocol: "vt100", session: session)
+            let (stream, _) = try LoopbackClient.connectConsole(location: console.location, session: session)
+            _ = try stream.receive(until: "Kernel panic - not syncing")
+            #expect(try eventually { try client.field("VM", "power_state", of: vm, session: session) == "Halted" })
+        }
+    }
+
+    @Test func templatePVArgsDropToTheInitramfsShell() async throws {
+        try await withSimulator(SimulatorConfiguration(linesPerSecond: 0, bootDelay: 1.5)) { _, port in
+            let client = try LoopbackClient.master(port)
+            let session = try client.login()
+            let vm = try client.vm(named: "fai03", session: session)
+            _ = try client.value("VM.start", [session, vm, .bool(false), .bool(false)])
+            let console = try client.console(of: vm, protocol: "vt100", session: session)
+            let (stream, _) = try LoopbackClient.connectConsole(location: console.location, session: session)
+            _ = try stream.receive(until: "Gave up waiting for root device.")
+            _ = try stream.receive(until: "(initramfs) ")
+            try stream.send("ls\r")
+            #expect(try stream.receive(until: "(initramfs) ").contains("ls"))
+        }
+    }
+}
