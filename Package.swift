@@ -70,7 +70,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AppTests", dependencies: ["App", "TUI", "Terminal", "XenAPI"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "TUI", "Terminal", "XenAPI"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

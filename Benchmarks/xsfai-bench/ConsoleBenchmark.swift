@@ -1,4 +1,5 @@
 import Foundation
+import Simulator
 import Terminal
 
 /// `xsfai-bench console`: the console emulator's throughput and scrollback memory.
@@ -75,7 +76,7 @@ private func runThroughput(bytes: [UInt8], size: TerminalSize, chunk: Int, runs:
 private func runMemory(lines: Int, width: Int) throws {
     let before = try residentBytes()
     let emulator = TerminalEmulator(size: TerminalSize(columns: width, rows: 50), scrollbackLimit: lines)
-    var generator = SplitMix(seed: 99)
+    var generator = SplitMix64(seed: 99)
     for index in 0..<(lines + 50) {
         var text = "\(index) "
         while text.count < width {
@@ -131,22 +132,5 @@ private struct ConsoleBenchmarkOptions {
         guard let text = values[name] else { return defaultValue }
         guard let number = Int(text) else { throw UsageError(description: "\(name) needs a number, got \(text)") }
         return number
-    }
-}
-
-/// A deterministic pseudo-random source (SplitMix64), so every run generates the same stream.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

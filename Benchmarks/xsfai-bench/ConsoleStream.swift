@@ -1,3 +1,5 @@
+import Simulator
+
 /// A synthetic console stream like a Debian package install on a VM console: apt `Get:` lines,
 /// dpkg unpack/setup lines, progress lines, some of them coloured, CR LF line ends.
 enum ConsoleStream {
@@ -9,7 +11,7 @@ enum ConsoleStream {
 
     /// About `bytes` bytes of package-install output.
     static func packageInstall(bytes: Int) -> [UInt8] {
-        var generator = SplitMix(seed: 2026)
+        var generator = SplitMix64(seed: 2026)
         var output: [UInt8] = []
         output.reserveCapacity(bytes + 512)
         var index = 0

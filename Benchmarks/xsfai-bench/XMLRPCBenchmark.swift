@@ -27,7 +27,7 @@ func runXMLRPCBenchmark(arguments: [String]) throws {
     // Warm-up runs, which also check that every record decodes the same way on both paths.
     let treeRecords = try decodeTypedRecordsFromTree(payload)
     let streamedRecords = try decodeTypedRecordsStreamed(payload)
-    guard treeRecords.count == streamedRecords.count, treeRecords.keys.allSatisfy({ streamedRecords[$0] != nil }) else {
+    guard treeRecords.count == streamedRecords.count, treeRecords.keys.allSatisfy({ streamedRecords[Ref($0)] != nil }) else {
         throw UsageError(description: "the tree and streamed paths decoded different records")
     }
     let recordCount = treeRecords.count
@@ -80,19 +80,13 @@ private func decodeTypedRecordsFromTree(_ payload: [UInt8]) throws -> [String: V
     return records
 }
 
-/// Seconds taken by `body`; its result is released only after the clock has stopped.
-/// Builds each typed record as soon as its member of `Value` is decoded (no whole-reply tree).
-private func decodeTypedRecordsStreamed(_ payload: [UInt8]) throws -> [String: VMRecord] {
-    var records: [String: VMRecord] = [:]
-    let status = try XMLRPCDecoder.forEachResultMember(payload) { ref, value in
-        records[ref] = try VMRecord(xmlrpc: value)
-    }
-    guard status == .success else {
-        throw UsageError(description: "the payload is not a successful VM.get_all_records reply")
-    }
-    return records
+/// Builds each typed record as soon as its member of `Value` is decoded (no whole-reply tree), as
+/// `XenAPISession`'s `getAllRecords` calls do.
+private func decodeTypedRecordsStreamed(_ payload: [UInt8]) throws -> [Ref<VMRecord>: VMRecord] {
+    try XenAPIReply.records(of: payload, method: "VM.get_all_records", decode: VMRecord.init(xmlrpc:))
 }
 
+/// Seconds taken by `body`; its result is released only after the clock has stopped.
 private func measure<Result>(_ body: () throws -> Result) throws -> Double {
     let clock = ContinuousClock()
     let start = clock.now

@@ -36,9 +36,10 @@ public final class CurlTransport: XenAPITransport {
             try handle.check(
                 xsfai_curl_setopt_pointer(handle.raw, CURLOPT_WRITEDATA, Unmanaged.passUnretained(response).toOpaque()))
             try body.withUnsafeBytes { bytes in
+                let start = UnsafeMutableRawPointer(mutating: bytes.baseAddress)
+                try handle.check(xsfai_curl_setopt_pointer(handle.raw, CURLOPT_POSTFIELDS, start))
                 try handle.check(
-                    xsfai_curl_setopt_pointer(handle.raw, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress)))
-                try handle.check(xsfai_curl_setopt_off_t(handle.raw, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bytes.count)))
+                    xsfai_curl_setopt_off_t(handle.raw, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bytes.count)))
                 try handle.perform()
             }
         } catch let error as CurlError {
@@ -95,24 +96,5 @@ final class ResponseBody {
             body.bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: length))
         }
         return length
-    }
-}
-
-/// Makes ``CurlTransport``s with one TLS policy (for the master after HOST_IS_SLAVE, and event sessions).
-public struct CurlTransportFactory: XenAPITransportFactory {
-    /// The certificate trust policy for every transport.
-    public let tls: TLSOptions
-    /// The connect timeout for every transport.
-    public let connectTimeout: Duration
-
-    /// Creates the factory.
-    public init(tls: TLSOptions = .systemTrust, connectTimeout: Duration = .seconds(10)) {
-        self.tls = tls
-        self.connectTimeout = connectTimeout
-    }
-
-    /// See the protocol requirement; libcurl-specific behaviour is described on the type.
-    public func transport(for url: XenAPIURL) throws -> any XenAPITransport {
-        CurlTransport(url: url, tls: tls, connectTimeout: connectTimeout)
     }
 }

@@ -5,6 +5,8 @@
 /// - ``pinnedPublicKey``: the server's public key must have this SHA-256 (`sha256//BASE64`, several
 ///   separated by `;`); CA and host-name checks are then skipped, since the key itself is trusted (the usual
 ///   case for a pool's self-signed certificate). An untrusted certificate's pin is shown in the error.
+///   Each host of a pool has its own certificate, and consoles are reached on the host a VM runs on, so
+///   pin every host's key (`sha256//A;sha256//B`) to open consoles on pool members.
 public struct TLSOptions: Sendable, Hashable {
     /// A PEM file of CA certificates to trust.
     public let caFile: String?

@@ -36,7 +36,8 @@ enum UntrustedCertificate {
             try handle.set(CURLOPT_PINNEDPUBLICKEY, "sha256//" + String(repeating: "A", count: 43) + "=")
             try handle.set(CURLOPT_VERBOSE, 1)
             try handle.check(xsfai_curl_setopt_debug_function(handle.raw, collectText))
-            try handle.check(xsfai_curl_setopt_pointer(handle.raw, CURLOPT_DEBUGDATA, Unmanaged.passUnretained(log).toOpaque()))
+            let context = Unmanaged.passUnretained(log).toOpaque()
+            try handle.check(xsfai_curl_setopt_pointer(handle.raw, CURLOPT_DEBUGDATA, context))
         } catch {
             return nil
         }

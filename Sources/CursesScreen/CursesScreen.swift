@@ -30,6 +30,7 @@ public final class CursesScreen: Screen {
             throw StartError(description: "the TUI needs a terminal on standard input and output")
         }
         setlocale(LC_ALL, "")
+        TerminalRestorer.unblockTerminalSignals()
         TerminalRestorer.watchResizes(wakeFD: wakePipe.writeEnd)
         guard initscr() != nil, let window = xsfai_stdscr() else {
             throw StartError(description: "cannot start the terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? ""))")
@@ -110,6 +111,7 @@ public final class CursesScreen: Screen {
         TerminalModes.leaveApplication()
         endwin()
         signal(SIGTSTP, SIG_DFL)
+        TerminalRestorer.unblockTerminalSignals()
         raise(SIGTSTP)
         reset_prog_mode()
         TerminalModes.enterApplication()

@@ -25,6 +25,15 @@ enum TerminalRestorer {
         signal(SIGWINCH, noteResize)
     }
 
+    /// Lets this thread receive the terminal's signals: the UI may run on a thread from a pool that
+    /// blocks them (a stop raised there would stay pending and be lost).
+    static func unblockTerminalSignals() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in [SIGTSTP, SIGCONT, SIGWINCH, SIGTERM, SIGHUP] { sigaddset(&set, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+
     /// Whether the terminal was resized since the last call.
     static func takeResize() -> Bool {
         resized.exchange(0, ordering: .relaxed) != 0

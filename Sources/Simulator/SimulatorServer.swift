@@ -8,6 +8,21 @@ import NIOPosix
 /// There is no TLS: console `location`s and the master URL are plain `http://` (xapi uses https).
 /// Test hooks change the pool at run time (expire sessions, inject faults, remove repository files,
 /// crash or reboot a guest).
+///
+/// Pool content: one control domain per host; a shared default SR and an ISO SR; the default PV
+/// templates "Debian Lenny 5.0 (32-bit)", "Debian Squeeze 6.0 (32-bit)" and "(64-bit)" (eliloader,
+/// `-- quiet console=hvc0`, the real template other-config keys) and two HVM templates; the custom
+/// template "FAI Squeeze 64" (FAI PV-args, `install-repository` = ``repositoryURL``); the VMs "fai01"
+/// (installed, running), "fai02" (aborted install: pygrub, no install-distro, empty disk) and "fai03"
+/// (template PV-args, the XenCenter bug); plus `extraVMs` generated VMs.
+///
+/// Guest behaviour: starting an eliloader VM follows eliloader's first round and plays an FAI
+/// transcript on the vt100 console — `no-fai-args` when PV-args lack `root=/dev/nfs`, `boot=live` or
+/// `FAI_ACTION`; else the one named by the test hook `other_config:xsfai-sim-scenario`
+/// (`fail-instsoft`, `fail-partition`, `no-nfsroot`, `success-verbose`, `success`); else
+/// `success-verbose` or `success` by FAI_FLAGS. A success ends in a reboot into the installed system
+/// (new console objects, a login prompt); a kernel panic crashes the domain and the VM halts
+/// (whatever `actions_after_crash` says, which the simulator sets to `destroy`).
 public final class SimulatorServer: Sendable {
     struct Runtime {
         var port = 0
@@ -130,7 +145,7 @@ public final class SimulatorServer: Sendable {
             case .close(let channels):
                 for channel in channels { channel.close(promise: nil) }
             case .schedulePlayback(let console, let delay):
-                let nanoseconds = Int64(max(0, delay) * 1_000_000_000)
+                let nanoseconds = Int64(min(max(0, delay), 86_400) * 1_000_000_000)
                 group.next().scheduleTask(in: .nanoseconds(nanoseconds)) { [self] in
                     mutate { $0.advancePlayback(console) }
                 }

@@ -36,6 +36,7 @@ public final class InMemoryScreen: Screen {
         pendingEvents.isEmpty ? .terminationRequested : pendingEvents.removeFirst()
     }
 
+    /// A waker that does nothing: this screen never blocks.
     public let waker: any ScreenWaker = NoWaker()
 
     public func copyToClipboard(_ text: String) { clipboard.append(text) }

@@ -36,6 +36,13 @@ extension JSONRPCCodec {
         }
     }
 
+    /// Appends `,"id":<id>}`, which ends every request and reply.
+    static func appendClosingID(_ id: JSONRPCRequest.ID, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: #","id":"#.utf8)
+        bytes.append(contentsOf: id.rawJSON.utf8)
+        bytes.append(UInt8(ascii: "}"))
+    }
+
     /// Appends `text` as a JSON string literal (quotes, backslashes and control characters escaped).
     static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))

@@ -13,12 +13,7 @@ public enum JSONRPCCodec {
 
     /// Decodes one JSON value (the mapping above).
     public static func decodeValue(_ bytes: [UInt8]) throws -> XMLRPCValue {
-        try bytes.withUnsafeBufferPointer { buffer in
-            var scanner = JSONScanner(buffer)
-            let value = try scanner.value().xmlrpcValue
-            try scanner.finish()
-            return value
-        }
+        try JSONScanner.document(bytes).xmlrpcValue
     }
 
     /// A request body: `{"jsonrpc":"2.0","method":…,"params":[…],"id":…}` (v1 without `jsonrpc`).
@@ -28,9 +23,7 @@ public enum JSONRPCCodec {
         appendString(request.method, to: &bytes)
         bytes.append(contentsOf: #","params":"#.utf8)
         appendValue(.array(request.params), to: &bytes)
-        bytes.append(contentsOf: #","id":"#.utf8)
-        bytes.append(contentsOf: request.id.rawJSON.utf8)
-        bytes.append(UInt8(ascii: "}"))
+        appendClosingID(request.id, to: &bytes)
         return bytes
     }
 
@@ -38,16 +31,7 @@ public enum JSONRPCCodec {
     /// error; `method` must be a string; `params` an array (v2 may omit it or send null); `id` a string
     /// or integer (missing or null is rejected, as xapi rejects notifications).
     public static func decodeRequest(_ bytes: [UInt8]) throws -> JSONRPCRequest {
-        let document = try bytes.withUnsafeBufferPointer { buffer in
-            var scanner = JSONScanner(buffer)
-            let value = try scanner.value()
-            try scanner.finish()
-            return value
-        }
-        guard case .object(let members) = document else {
-            throw XMLRPCError.invalidRequest(reason: "the request is not a JSON object")
-        }
-        let fields = Dictionary(members, uniquingKeysWith: { _, last in last })
+        let fields = try objectFields(bytes, document: "request")
         let version: JSONRPCRequest.Version
         switch fields["jsonrpc"] {
         case nil: version = .v1
@@ -79,9 +63,7 @@ public enum JSONRPCCodec {
         bytes.append(contentsOf: version == .v2 ? #"{"jsonrpc":"2.0","result":"#.utf8 : #"{"result":"#.utf8)
         appendValue(value, to: &bytes)
         if version == .v1 { bytes.append(contentsOf: #","error":null"#.utf8) }
-        bytes.append(contentsOf: #","id":"#.utf8)
-        bytes.append(contentsOf: id.rawJSON.utf8)
-        bytes.append(UInt8(ascii: "}"))
+        appendClosingID(id, to: &bytes)
         return bytes
     }
 
@@ -100,24 +82,13 @@ public enum JSONRPCCodec {
             appendValue(.array(errorDescription.dropFirst().map(XMLRPCValue.string)), to: &bytes)
             bytes.append(UInt8(ascii: "}"))
         }
-        bytes.append(contentsOf: #","id":"#.utf8)
-        bytes.append(contentsOf: id.rawJSON.utf8)
-        bytes.append(UInt8(ascii: "}"))
+        appendClosingID(id, to: &bytes)
         return bytes
     }
 
     /// Decodes a reply of either version into its id and result or error description.
     public static func decodeResponse(_ bytes: [UInt8]) throws -> JSONRPCResponse {
-        let document = try bytes.withUnsafeBufferPointer { buffer in
-            var scanner = JSONScanner(buffer)
-            let value = try scanner.value()
-            try scanner.finish()
-            return value
-        }
-        guard case .object(let members) = document else {
-            throw XMLRPCError.invalidRequest(reason: "the reply is not a JSON object")
-        }
-        let fields = Dictionary(members, uniquingKeysWith: { _, last in last })
+        let fields = try objectFields(bytes, document: "reply")
         let version: JSONRPCRequest.Version = fields["jsonrpc"] == .string("2.0") ? .v2 : .v1
         let id: JSONRPCRequest.ID
         switch fields["id"] {
@@ -134,12 +105,20 @@ public enum JSONRPCCodec {
         case .array(let elements):
             return JSONRPCResponse(id: id, version: version, outcome: .failure(elements.map(\.errorText)))
         case .object(let errorMembers):
-            let error = Dictionary(errorMembers, uniquingKeysWith: { _, last in last })
+            let error = JSONValue.fields(of: errorMembers)
             var description = [error["message"]?.errorText ?? ""]
             if case .array(let data) = error["data"] { description += data.map(\.errorText) }
             return JSONRPCResponse(id: id, version: version, outcome: .failure(description))
         case .some(let other):
             throw XMLRPCError.invalidRequest(reason: "the reply's \"error\" is \(other.summary)")
         }
+    }
+
+    /// The members of the JSON object in `bytes` by name; `document` names it in the error for other JSON.
+    private static func objectFields(_ bytes: [UInt8], document: String) throws -> [String: JSONValue] {
+        guard case .object(let members) = try JSONScanner.document(bytes) else {
+            throw XMLRPCError.invalidRequest(reason: "the \(document) is not a JSON object")
+        }
+        return JSONValue.fields(of: members)
     }
 }

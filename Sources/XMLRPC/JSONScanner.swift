@@ -7,12 +7,22 @@ struct JSONScanner {
     private var position = 0
     private var depth = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
+    /// Parses `bytes` as one JSON document (a value and nothing but whitespace after it).
+    static func document(_ bytes: [UInt8]) throws -> JSONValue {
+        try bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer)
+            let value = try scanner.value()
+            try scanner.finish()
+            return value
+        }
+    }
+
     /// Accepts only whitespace after the value.
-    mutating func finish() throws {
+    private mutating func finish() throws {
         skipSpace()
         if position < bytes.count {
             throw XMLRPCError.malformed(reason: "content after the end of the JSON value", offset: position)
@@ -20,7 +30,7 @@ struct JSONScanner {
     }
 
     /// Reads one JSON value.
-    mutating func value() throws -> JSONValue {
+    private mutating func value() throws -> JSONValue {
         skipSpace()
         guard position < bytes.count else { throw XMLRPCError.truncated(expected: "a JSON value", offset: position) }
         switch bytes[position] {
@@ -41,12 +51,8 @@ struct JSONScanner {
         position += 1
         var members: [(String, JSONValue)] = []
         skipSpace()
-        if try peek("}", expected: "a member or }") {
-            position += 1
-            depth -= 1
-            return .object(members)
-        }
-        while true {
+        if try leave("}", expected: "a member or }") { return .object(members) }
+        repeat {
             skipSpace()
             guard try peek("\"", expected: "a member name") else {
                 throw XMLRPCError.malformed(reason: "expected a quoted member name", offset: position)
@@ -56,17 +62,8 @@ struct JSONScanner {
             guard try peek(":", expected: ":") else { throw XMLRPCError.malformed(reason: "expected ':' after a member name", offset: position) }
             position += 1
             members.append((name, try value()))
-            skipSpace()
-            if try peek(",", expected: ", or }") {
-                position += 1
-            } else if try peek("}", expected: ", or }") {
-                position += 1
-                depth -= 1
-                return .object(members)
-            } else {
-                throw XMLRPCError.malformed(reason: "expected ',' or '}' in the object opened at byte \(start)", offset: position)
-            }
-        }
+        } while try !endOfElement(closing: "}", container: "object", openedAt: start)
+        return .object(members)
     }
 
     private mutating func array() throws -> JSONValue {
@@ -75,24 +72,32 @@ struct JSONScanner {
         position += 1
         var elements: [JSONValue] = []
         skipSpace()
-        if try peek("]", expected: "a value or ]") {
-            position += 1
-            depth -= 1
-            return .array(elements)
-        }
-        while true {
+        if try leave("]", expected: "a value or ]") { return .array(elements) }
+        repeat {
             elements.append(try value())
-            skipSpace()
-            if try peek(",", expected: ", or ]") {
-                position += 1
-            } else if try peek("]", expected: ", or ]") {
-                position += 1
-                depth -= 1
-                return .array(elements)
-            } else {
-                throw XMLRPCError.malformed(reason: "expected ',' or ']' in the array opened at byte \(start)", offset: position)
-            }
+        } while try !endOfElement(closing: "]", container: "array", openedAt: start)
+        return .array(elements)
+    }
+
+    /// After an element of a container: consumes `,` (returning false: another element follows) or the
+    /// container's `closing` character (returning true); anything else is malformed.
+    private mutating func endOfElement(closing: Unicode.Scalar, container: String, openedAt start: Int) throws -> Bool {
+        skipSpace()
+        let expected = ", or \(closing)"
+        if try peek(",", expected: expected) {
+            position += 1
+            return false
         }
+        if try leave(closing, expected: expected) { return true }
+        throw XMLRPCError.malformed(reason: "expected ',' or '\(closing)' in the \(container) opened at byte \(start)", offset: position)
+    }
+
+    /// Consumes `closing` and leaves the container if it is the next character.
+    private mutating func leave(_ closing: Unicode.Scalar, expected: String) throws -> Bool {
+        guard try peek(closing, expected: expected) else { return false }
+        position += 1
+        depth -= 1
+        return true
     }
 
     private mutating func string() throws -> String {

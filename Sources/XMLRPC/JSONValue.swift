@@ -22,6 +22,11 @@ enum JSONValue: Equatable {
         }
     }
 
+    /// An object's members by name; a later duplicate wins.
+    static func fields(of members: [(String, JSONValue)]) -> [String: JSONValue] {
+        Dictionary(members, uniquingKeysWith: { _, last in last })
+    }
+
     /// The mapping documented on ``JSONRPCCodec`` (`null` → empty string, xapi's void).
     var xmlrpcValue: XMLRPCValue {
         switch self {

@@ -52,10 +52,7 @@ public enum XMLRPCDecoder {
         var errorDescription: [String] = []
         var sawValue = false
         while try !scanner.atClosingTag() {
-            if try scanner.open("member") {
-                throw XMLRPCError.malformed(reason: "empty <member/> has no name and value", offset: scanner.position)
-            }
-            let name = try scanner.open("name") ? "" : try scanner.text(closing: "name")
+            let name = try scanner.openMember()
             if name == "Value", status != "Failure" {
                 try scanner.streamStructValue(body)
                 sawValue = true

@@ -53,8 +53,8 @@ struct XMLRPCScanner {
             switch bytes[position] {
             case 0x20, 0x09, 0x0A, 0x0D:
                 position += 1
-            case UInt8(ascii: "<") where position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: "!") && has(prefix: "<!--"):
-                try skipComment()
+            case UInt8(ascii: "<") where position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: "!") && has(prefix: Self.commentOpening):
+                try skipSection(Self.commentOpening, closing: "-->", name: "comment")
             default:
                 return
             }
@@ -289,10 +289,7 @@ struct XMLRPCScanner {
         try enter(at: start)
         let start = memberStack.count
         while try !atClosingTag() {
-            if try open("member") {
-                throw XMLRPCError.malformed(reason: "empty <member/> has no name and value", offset: position)
-            }
-            let name = try open("name") ? "" : try text(closing: "name")
+            let name = try openMember()
             memberStack.push(XMLRPCStruct.Member(name: name, value: try value()))
             try close("member")
         }
@@ -309,10 +306,7 @@ struct XMLRPCScanner {
         }
         if try !open("struct") {
             while try !atClosingTag() {
-                if try open("member") {
-                    throw XMLRPCError.malformed(reason: "empty <member/> has no name and value", offset: position)
-                }
-                let name = try open("name") ? "" : try text(closing: "name")
+                let name = try openMember()
                 let member = try value()
                 try close("member")
                 try body(name, member)
@@ -320,6 +314,15 @@ struct XMLRPCScanner {
             try close("struct")
         }
         try close("value")
+    }
+
+    /// Reads `<member><name>…</name>` and returns the name; the member's `<value>` comes next.
+    @inline(__always)
+    mutating func openMember() throws -> String {
+        if try open("member") {
+            throw XMLRPCError.malformed(reason: "empty <member/> has no name and value", offset: position)
+        }
+        return try open("name") ? "" : try text(closing: "name")
     }
 
     private mutating func enter(at offset: Int) throws {
@@ -341,12 +344,12 @@ struct XMLRPCScanner {
             } else if byte == UInt8(ascii: "<") {
                 if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "!") {
                     plain = false
-                    if has(prefix: "<![CDATA[") {
-                        try skipCDATA()
+                    if has(prefix: Self.cdataOpening) {
+                        try skipSection(Self.cdataOpening, closing: "]]>", name: "CDATA section")
                         continue
                     }
-                    if has(prefix: "<!--") {
-                        try skipComment()
+                    if has(prefix: Self.commentOpening) {
+                        try skipSection(Self.commentOpening, closing: "-->", name: "comment")
                         continue
                     }
                 }
@@ -378,23 +381,16 @@ struct XMLRPCScanner {
     }
 
     /// Appends the content of a CDATA section at `index` (or skips a comment); returns the index after it.
+    /// ``readText()`` has checked that the section is terminated.
     private mutating func appendMarkedSection(at index: Int) -> Int {
-        let cdataOpen: StaticString = "<![CDATA["
-        if matchesPrefix(cdataOpen, at: index) {
-            var cursor = index + cdataOpen.utf8CodeUnitCount
-            while cursor + 2 < bytes.count,
-                  !(bytes[cursor] == UInt8(ascii: "]") && bytes[cursor + 1] == UInt8(ascii: "]") && bytes[cursor + 2] == UInt8(ascii: ">")) {
-                scratch.append(bytes[cursor])
-                cursor += 1
-            }
-            return cursor + 3
+        if matchesPrefix(Self.cdataOpening, at: index) {
+            let contentStart = index + Self.cdataOpening.utf8CodeUnitCount
+            guard let end = find("]]>", from: contentStart) else { return bytes.count }
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[contentStart..<end]))
+            return end + 3
         }
-        var cursor = index + 4
-        while cursor + 2 < bytes.count,
-              !(bytes[cursor] == UInt8(ascii: "-") && bytes[cursor + 1] == UInt8(ascii: "-") && bytes[cursor + 2] == UInt8(ascii: ">")) {
-            cursor += 1
-        }
-        return cursor + 3
+        guard let end = find("-->", from: index + Self.commentOpening.utf8CodeUnitCount) else { return bytes.count }
+        return end + 3
     }
 
     /// Decodes `&name;` or `&#…;` at `index` into `scratch`; returns the index after the `;`.
@@ -470,30 +466,25 @@ struct XMLRPCScanner {
         UTF8.encode(scalar) { scratch.append($0) }
     }
 
-    private mutating func skipCDATA() throws {
-        let start = position
-        position += 9
-        while position + 2 < bytes.count {
-            if bytes[position] == UInt8(ascii: "]"), bytes[position + 1] == UInt8(ascii: "]"), bytes[position + 2] == UInt8(ascii: ">") {
-                position += 3
-                return
-            }
-            position += 1
+    private static let cdataOpening: StaticString = "<![CDATA["
+    private static let commentOpening: StaticString = "<!--"
+
+    /// Skips the CDATA section or comment that starts at the position with `opening`.
+    private mutating func skipSection(_ opening: StaticString, closing: StaticString, name: String) throws {
+        guard let end = find(closing, from: position + opening.utf8CodeUnitCount) else {
+            throw XMLRPCError.truncated(expected: "\(closing) ending the \(name) at byte \(position)", offset: bytes.count)
         }
-        throw XMLRPCError.truncated(expected: "]]> ending the CDATA section at byte \(start)", offset: bytes.count)
+        position = end + closing.utf8CodeUnitCount
     }
 
-    private mutating func skipComment() throws {
-        let start = position
-        position += 4
-        while position + 2 < bytes.count {
-            if bytes[position] == UInt8(ascii: "-"), bytes[position + 1] == UInt8(ascii: "-"), bytes[position + 2] == UInt8(ascii: ">") {
-                position += 3
-                return
-            }
-            position += 1
+    /// The index of the first `literal` at or after `index`, or nil.
+    private func find(_ literal: StaticString, from index: Int) -> Int? {
+        var cursor = index
+        while cursor + literal.utf8CodeUnitCount <= bytes.count {
+            if equalBytes(at: cursor, literal) { return cursor }
+            cursor += 1
         }
-        throw XMLRPCError.truncated(expected: "--> ending the comment at byte \(start)", offset: bytes.count)
+        return nil
     }
 
     // MARK: Helpers

@@ -234,3 +234,94 @@ import XenAPI
         #expect(state.vmList.position == ListPosition(selection: 3, offset: 2))
     }
 }
+
+@Suite struct ReducerActionTests {
+    typealias F = PoolFixture
+
+    @Test func hardShutdownAsksFirstAndYConfirms() {
+        var state = F.loadedState
+        _ = state.type("2jj")
+        #expect(state.type("S") == [])
+        #expect(state.overlay == .confirm(Confirmation(
+            question: "Hard shutdown of web01? Unsaved guest state is lost.", effect: .hardShutdownVM(F.web))))
+        var expected = state
+        #expect(state.reduce(.keyPressed(.escape)) == [])
+        expected.overlay = nil
+        #expect(state == expected)
+    }
+
+    @Test func startPreflightAndUndoAskTheRunner() {
+        var state = F.loadedState
+        _ = state.type("2j")
+        #expect(state.type("s") == [.startVM(F.aborted)])
+        #expect(state.type("p") == [.preflight(F.aborted)])
+        #expect(state.type("u") == [.undoLastChange])
+        #expect(state.status == StatusMessage("undoing the last change…"))
+    }
+
+    @Test func startingATemplateIsRefusedWithAHint() {
+        var state = F.loadedState
+        #expect(state.type("s") == [])
+        #expect(state.status == StatusMessage("FAI bookworm is a template: n makes a VM from it", kind: .error))
+    }
+
+    @Test func outcomesShowTheirXeCommandsInTheStatusBar() {
+        var state = F.loadedState
+        _ = state.reduce(.operationSucceeded(OperationOutcome(
+            summary: "rearmed fai-broken", xeCommands: ["xe vm-param-set uuid=v-0002 PV-bootloader=eliloader"])))
+        #expect(state.status?.line == "rearmed fai-broken  ⟶  xe vm-param-set uuid=v-0002 PV-bootloader=eliloader")
+        #expect(state.status?.kind == .success)
+    }
+
+    @Test func preflightResultOpensAReport() {
+        var state = F.loadedState
+        let report = PreflightReport(target: "fai-broken", uuid: "v-0002", checks: [PreflightCheck("kernel URL", .fail, "404")])
+        _ = state.reduce(.preflightCompleted(vm: F.aborted, report))
+        #expect(state.overlay == .preflight(name: "fai-broken", report))
+        _ = state.reduce(.keyPressed(.escape))
+        #expect(state.overlay == nil)
+    }
+
+    @Test func saveAndCopyAreConsoleEffects() {
+        var state = F.loadedState
+        _ = state.type("2jj")
+        _ = state.reduce(.keyPressed(.enter))
+        #expect(state.type("L") == [.saveConsoleCapture(vmName: "web01")])
+        #expect(state.type("Y") == [.copyConsoleText(matchLine: nil, scrollBack: 0)])
+        _ = state.reduce(.captureSaved(path: "/tmp/xsfai-web01.log", lines: 12))
+        #expect(state.status == StatusMessage("saved 12 console lines to /tmp/xsfai-web01.log", kind: .success))
+    }
+
+    @Test func aHaltedConsoleVMIsMarkedAndWaitsForTheNextStart() {
+        var state = F.loadedState
+        _ = state.type("2jj")
+        _ = state.reduce(.keyPressed(.enter))
+        _ = state.reduce(.consoleAttached(generation: 1))
+        var halted = F.snapshot
+        halted.vms[F.web]?.powerState = .halted
+        halted.vms[F.web]?.consoles = []
+        #expect(state.reduce(.poolChanged(halted)) == [.markConsole("VM halted")])
+        #expect(state.reduce(.consoleDetached(generation: 1, reason: "closed")) == [])
+        #expect(state.console.link == .waitingForPowerOn)
+    }
+
+    @Test func editFormRemovesEmptiedKeysAndAddsNewOnes() {
+        var state = F.loadedState
+        _ = state.type("2j")
+        _ = state.type("e")
+        _ = state.reduce(.keyPressed(.down))
+        _ = state.reduce(.keyPressed(.down))
+        _ = state.reduce(.keyPressed(.control("u")))
+        _ = state.reduce(.keyPressed(.backTab))
+        _ = state.reduce(.keyPressed(.backTab))
+        _ = state.reduce(.keyPressed(.backTab))
+        _ = state.type("install-proxy=http://proxy:3128")
+        _ = state.reduce(.keyPressed(.enter))
+        guard case .plan(let plan) = state.overlay else {
+            Issue.record("no plan")
+            return
+        }
+        #expect(plan.changes.map(\.parameter.xeName) == ["other-config:install-repository", "other-config:install-proxy"])
+        #expect(plan.changes.map(\.new) == [nil, "http://proxy:3128"])
+    }
+}

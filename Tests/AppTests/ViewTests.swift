@@ -82,3 +82,16 @@ import XenAPI
         #expect(canvas[2, 0].isContinuation)
     }
 }
+
+@Suite struct StatusBarViewTests {
+    @Test func aConsoleReconnectingWithBackoffIsShownInTheStatusBar() {
+        var state = PoolFixture.loadedState
+        _ = state.type("2jj")
+        _ = state.reduce(.keyPressed(.enter))
+        _ = state.reduce(.consoleAttached(generation: 1))
+        _ = state.reduce(.consoleDetached(generation: 1, reason: "connection reset"))
+        _ = state.type("1")
+        let statusLine = AppView(state: state, console: nil).render().canvas.lines[22]
+        #expect(statusLine.contains("console reconnecting in 0.5s (connection reset)"))
+    }
+}

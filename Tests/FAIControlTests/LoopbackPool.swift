@@ -14,7 +14,7 @@ struct LoopbackPool {
     let configuration: SimulatorConfiguration
 
     static func start(
-        _ configuration: SimulatorConfiguration = SimulatorConfiguration(linesPerSecond: 3000, bootDelay: 1)
+        _ configuration: SimulatorConfiguration = SimulatorConfiguration(linesPerSecond: 3000, bootDelay: 2)
     ) async throws -> LoopbackPool {
         let server = SimulatorServer(configuration: configuration)
         _ = try await server.start()

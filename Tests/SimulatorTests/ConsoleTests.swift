@@ -15,6 +15,8 @@ import XMLRPC
             #expect(reply.text == "HTTP/1.1 200 OK\r\nConnection: keep-alive\r\nCache-Control: no-cache, no-store\r\n\r\n")
             let text = try stream.receive(until: "Calling task_partition")
             #expect(text.contains("Fully Automatic Installation"))
+            // The transcript shows the VM's own PV-args as the kernel command line.
+            #expect(text.contains("Kernel command line: console=hvc0 root=/dev/nfs nfsroot=192.168.33.250:/srv/fai/nfsroot boot=live FAI_FLAGS=verbose,sshd FAI_ACTION=install\r\n"))
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Simulator
 import Testing
 import XMLRPC
@@ -60,11 +61,11 @@ import XMLRPC
             let session = try client.login()
             let vm = try client.vm(named: "fai02", session: session)
             let token = try client.value("event.from", [session, ["vm/\(vm.stringValue ?? "")"], "", .double(0)]).structValue?["token"] ?? ""
-            let writer = try LoopbackClient.master(port)
-            Task.detached {
-                try? await Task.sleep(nanoseconds: 200_000_000)
-                _ = try? writer.value("VM.set_name_description", [session, vm, "changed"])
-            }
+            // A plain thread, not a task: the blocking read below may occupy the test's executor.
+            Thread {
+                Thread.sleep(forTimeInterval: 0.2)
+                _ = try? LoopbackClient.master(port).value("VM.set_name_description", [session, vm, "changed"])
+            }.start()
             let reply = try client.value("event.from", [session, ["vm/\(vm.stringValue ?? "")"], token, .double(30)])
             #expect(events(reply).map(\.operation) == ["mod"])
         }

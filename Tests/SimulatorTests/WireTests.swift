@@ -68,4 +68,15 @@ import XMLRPC
             #expect(reply.text.hasPrefix(#"{"jsonrpc":"2.0","result":["OpaqueRef:"#))
         }
     }
+
+    @Test func expectContinueGetsAnInterimReply() async throws {
+        try await withSimulator { _, port in
+            let client = try LoopbackClient.master(port)
+            let body = XMLRPCEncoder.methodCall("session.login_with_password", params: ["root", "xenroot"])
+            try client.send("POST / HTTP/1.1\r\nHost: sim\r\nExpect: 100-continue\r\nContent-Length: \(body.count)\r\n\r\n")
+            #expect(try client.receive(until: "\r\n\r\n") == "HTTP/1.1 100 Continue\r\n\r\n")
+            try client.send(body)
+            #expect(try client.receiveReply().status == 200)
+        }
+    }
 }

@@ -62,8 +62,12 @@ import XenAPI
     @Test func poolCacheLoadsTheSnapshotAndFollowsChanges() async throws {
         let pool = try await SimulatedPool.start(SimulatorConfiguration(linesPerSecond: 2000, bootDelay: 1))
         let session = try pool.session()
-        let cache = PoolCache(session: session, eventTimeout: .seconds(2))
+        let callbacks = Counter()
+        let cache = PoolCache(session: session, eventTimeout: .seconds(2)) { _ in _ = callbacks.next() }
+        let updates = cache.updates()
         cache.start()
+        var streamed = updates.makeAsyncIterator()
+        let firstUpdate = await streamed.next()
         let loaded = cache.wait(timeout: .seconds(10)) { $0.vms.values.contains { $0.nameLabel == "fai01" } }
         let stateAfterLoad = cache.state
         var renamed: PoolSnapshot?
@@ -85,6 +89,9 @@ import XenAPI
         cache.stop()
         await pool.stop()
         #expect(failure == nil, "\(String(describing: failure))")
+        #expect(firstUpdate?.isFullReload == true)
+        #expect(firstUpdate?.snapshot.vms.isEmpty == false)
+        #expect(callbacks.current >= 3)
         #expect(loaded?.hosts.count == 1)
         #expect(loaded?.pool != nil)
         #expect(stateAfterLoad == .connected)

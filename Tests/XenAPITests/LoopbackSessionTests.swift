@@ -1,4 +1,5 @@
 import CurlTransport
+import Dispatch
 import Simulator
 import Testing
 import XenAPI
@@ -138,6 +139,24 @@ import XenAPI
             let session = try pool.session()
             let error = try #require(throws: XenAPIError.self) { try session.vm.start(try session.vm(named: "fai02")) }
             #expect(error.code == .bootloaderFailed)
+        }
+    }
+}
+
+/// One session used from several threads at once.
+@Suite struct LoopbackConcurrencyTests {
+    @Test func concurrentCallsOnOneSessionAllSucceed() async throws {
+        try await withSimulatedPool { pool in
+            let session = try pool.session()
+            try session.login()
+            let vm = try session.vm(named: "fai01")
+            let failures = Counter()
+            DispatchQueue.concurrentPerform(iterations: 8) { _ in
+                for _ in 0..<25 {
+                    if (try? session.vm.getRecord(vm).nameLabel) != "fai01" { _ = failures.next() }
+                }
+            }
+            #expect(failures.current == 0)
         }
     }
 }

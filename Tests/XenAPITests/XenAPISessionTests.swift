@@ -19,6 +19,17 @@ private func vmStruct(name: String, power: String = "Halted") -> XMLRPCValue {
     ])
 }
 
+/// A methodResponse whose single param is `value` (raw XML).
+private func methodResponse(_ value: String) -> String {
+    #"<?xml version="1.0"?><methodResponse><params><param>"# + value + "</param></params></methodResponse>"
+}
+
+/// xapi's wrapper struct with the given members (values raw XML, or text).
+private func wrapper(_ members: (String, String)...) -> String {
+    "<value><struct>" + members.map { "<member><name>\($0.0)</name><value>\($0.1)</value></member>" }.joined()
+        + "</struct></value>"
+}
+
 @Suite struct XenAPISessionTests {
     @Test func loginSendsUserPasswordVersionOriginatorAndCallsPrependTheSession() throws {
         let transport = FakeTransport { method, _ in
@@ -110,6 +121,42 @@ private func vmStruct(name: String, power: String = "Halted") -> XMLRPCValue {
         let session = try makeSession(transport)
         let error = try #require(throws: XenAPIProtocolError.self) { try session.vm.getRecord(Ref("OpaqueRef:vm")) }
         #expect(error.description.contains(expected))
+    }
+
+    @Test(arguments: [
+        ("not xml at all", "unexpected reply to VM.get_all_records"),
+        (methodResponse("<value>42</value>"), "expected <struct> but found text"),
+        (methodResponse(wrapper(("Status", "Success"), ("Value", "x"))), "expected <struct> but found text"),
+        (methodResponse(wrapper(("Status", "Failure"))), "no ErrorDescription"),
+        (methodResponse(wrapper(("Status", "Success"))), "lacks Status \"Success\" with a Value"),
+        (methodResponse(wrapper(("Status", "Exploded"), ("Value", "<struct></struct>"))), "lacks Status"),
+        (String(methodResponse(wrapper(("Status", "Success"), ("Value", "<struct></struct>"))).dropLast(30)),
+         "input ends at byte"),
+    ])
+    func malformedRecordMapsGiveAClearProtocolError(body: String, expected: String) throws {
+        let transport = FakeTransport { method, _ in
+            method == "session.login_with_password" ? Reply.success("OpaqueRef:s1") : Array(body.utf8)
+        }
+        let session = try makeSession(transport)
+        let error = try #require(throws: XenAPIProtocolError.self) { try session.vm.getAllRecords() }
+        #expect(error.method == "VM.get_all_records")
+        #expect(error.description.contains(expected))
+    }
+
+    @Test func recordMapFailureAndBadRecordsAreReported() throws {
+        let transport = FakeTransport { method, params in
+            switch method {
+            case "session.login_with_password": Reply.success("OpaqueRef:s1")
+            case "host.get_all_records": Reply.failure("PERMISSION_DENIED", "host.get_all_records")
+            default: Reply.success(.structure(["OpaqueRef:ok": vmStruct(name: "ok"), "OpaqueRef:bad": .structure(["power_state": .int(7)])]))
+            }
+        }
+        let session = try makeSession(transport)
+        let failure = try #require(throws: XenAPIError.self) { try session.host.getAllRecords() }
+        #expect(failure.code.rawValue == "PERMISSION_DENIED")
+        #expect(failure.parameters == ["host.get_all_records"])
+        let badRecord = try #require(throws: XenAPIDecodingError.self) { try session.vm.getAllRecords() }
+        #expect(badRecord.field == "power_state")
     }
 
     @Test func recordWithWrongFieldShapeIsADecodingError() throws {

@@ -1,4 +1,4 @@
-public import TUI
+import TUI
 
 extension AppState {
     /// Applies one fact and returns the effects to perform, in order. Pure: no I/O, no clock.

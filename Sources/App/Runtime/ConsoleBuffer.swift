@@ -1,4 +1,4 @@
-public import FAIControl
+import FAIControl
 public import Terminal
 
 /// The console capture of the VM shown: a terminal emulator (screen plus scrollback) and the FAI

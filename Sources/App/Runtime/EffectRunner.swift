@@ -110,6 +110,7 @@ final class EffectRunner: Sendable {
                     let bytes = try opened.read()
                     if bytes.isEmpty { break }
                     inbox.post(.consoleBytes(generation: generation, bytes))
+                    inbox.waitForRoom()
                 }
             } catch {
                 reason = String(describing: error)

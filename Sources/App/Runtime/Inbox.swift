@@ -1,5 +1,5 @@
-import Synchronization
-public import TUI
+import Foundation
+import TUI
 
 /// What background work hands to the loop.
 enum InboxItem: Sendable {
@@ -10,9 +10,17 @@ enum InboxItem: Sendable {
 }
 
 /// The loop's mailbox: any thread posts, the loop drains; posting wakes the loop's input wait.
-final class Inbox: Sendable {
-    private let items = Mutex<[InboxItem]>([])
+///
+/// Console output is bounded: a console reader that gets ahead of the loop by more than
+/// `highWater` bytes waits in `waitForRoom()` until the loop has taken it below `lowWater`, so a
+/// flooding guest slows its own TCP stream instead of growing memory or delaying keys.
+final class Inbox: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var items: [InboxItem] = []
+    private var pendingConsoleBytes = 0
     private let waker: any ScreenWaker
+    private let highWater = 4 << 20
+    private let lowWater = 1 << 20
 
     init(waker: any ScreenWaker) { self.waker = waker }
 
@@ -21,19 +29,36 @@ final class Inbox: Sendable {
 
     /// Posts an item and wakes the loop.
     func post(_ item: InboxItem) {
-        let wasEmpty = items.withLock { queue in
-            queue.append(item)
-            return queue.count == 1
-        }
+        condition.lock()
+        items.append(item)
+        if case .consoleBytes(_, let bytes) = item { pendingConsoleBytes += bytes.count }
+        let wasEmpty = items.count == 1
+        condition.unlock()
         if wasEmpty { waker.wake() }
     }
 
-    /// Takes everything posted so far.
-    func drain() -> [InboxItem] {
-        items.withLock { queue in
-            let taken = queue
-            queue.removeAll(keepingCapacity: true)
-            return taken
+    /// Blocks a console reader while the loop is more than `highWater` bytes behind.
+    func waitForRoom() {
+        condition.lock()
+        while pendingConsoleBytes > highWater { condition.wait() }
+        condition.unlock()
+    }
+
+    /// Takes items in order, stopping after about `byteBudget` bytes of console output; returns them
+    /// and whether more are waiting.
+    func drain(byteBudget: Int) -> (items: [InboxItem], hasMore: Bool) {
+        condition.lock()
+        defer { condition.unlock() }
+        var taken = 0
+        var bytes = 0
+        while taken < items.count, bytes < byteBudget {
+            if case .consoleBytes(_, let chunk) = items[taken] { bytes += chunk.count }
+            taken += 1
         }
+        let batch = Array(items.prefix(taken))
+        items.removeFirst(taken)
+        pendingConsoleBytes -= bytes
+        if pendingConsoleBytes <= lowWater { condition.broadcast() }
+        return (batch, !items.isEmpty)
     }
 }

@@ -25,6 +25,9 @@ public final class MainLoop {
     /// the time from reading that key to presenting (for first-paint and latency measurements).
     public var onPresent: ((AppState, Duration?) -> Void)?
     private var keyReadAt: ContinuousClock.Instant?
+    private var hasBacklog = false
+    /// Console bytes fed per turn before keys are looked at again (a few ms of emulation).
+    private let consoleBytesPerTurn = 128 << 10
 
     /// Creates a loop drawing `state` on `screen`, fed by `feed`, acting through `operations` and `connector`.
     public init(
@@ -69,13 +72,11 @@ public final class MainLoop {
         }
     }
 
-    /// The current state (for tests and benchmarks).
+    /// The current state (for tests).
     public var currentState: AppState { state }
 
-    /// Dispatches an action as if it came from the inbox (for tests and benchmarks).
-    public func dispatch(_ action: Action) { reduce(action) }
-
     private var waitMilliseconds: Int {
+        if hasBacklog { return 0 }
         if needsDraw, let lastDraw {
             let frame = Duration.milliseconds(1000 / Self.framesPerSecond)
             let elapsed = clock.now - lastDraw
@@ -97,7 +98,9 @@ public final class MainLoop {
 
     private func drainInbox() {
         var consoleChanged = false
-        for item in inbox.drain() {
+        let (items, hasMore) = inbox.drain(byteBudget: consoleBytesPerTurn)
+        hasBacklog = hasMore
+        for item in items {
             switch item {
             case .action(let action):
                 reduce(action)

@@ -78,14 +78,12 @@ public struct AppView {
         for scheme in ["https://", "http://"] where origin.hasPrefix(scheme) { origin = origin.dropFirst(scheme.count) }
         var facts = "\(pool)\(state.user)@\(origin) · \(state.connection.summary)"
         if state.connection != .connected { facts = "⚠ " + facts }
+        if case .retrying = state.console.link { facts = "console \(state.console.link.summary) · " + facts }
         let message: String
         let role: Role
         if let status = state.status {
             message = " " + status.line
             role = status.kind == .error ? .error : status.kind == .success ? .success : .statusBar
-        } else if state.pane == .console, state.console.vm != nil {
-            message = " console: " + state.console.link.summary
-            role = .statusBar
         } else {
             message = ""
             role = .statusBar

@@ -8,6 +8,9 @@ extension SimulatorState {
         String(format: "%020lld,%020lld", generation, 0)
     }
 
+    /// The longest event.from wait honoured, in seconds (longer timeouts are cut to this).
+    static let longestEventWait = 86_400.0
+
     /// xapi classes the simulator does not store: subscribing to them is accepted and yields nothing.
     static let unstoredEventClasses: Set<String> = [
         "message", "session", "vm_metrics", "vm_guest_metrics", "host_metrics", "pbd", "pif", "pif_metrics",
@@ -24,7 +27,8 @@ extension SimulatorState {
         guard let subscriptions = args[0].stringArrayValue else { throw APIFailure("FIELD_TYPE_ERROR", "classes") }
         let tokenText = try string(args[1])
         guard let timeout = args[2].doubleValue else { throw APIFailure("FIELD_TYPE_ERROR", "timeout") }
-        var query = EventQuery(classes: [], objects: [:], since: 0, deadline: .now() + .milliseconds(Int64(max(0, timeout) * 1000)))
+        let waitMilliseconds = Int64(min(max(0, timeout), Self.longestEventWait) * 1000)
+        var query = EventQuery(classes: [], objects: [:], since: 0, deadline: .now() + .milliseconds(waitMilliseconds))
         for subscription in subscriptions {
             let parts = subscription.split(separator: "/", maxSplits: 1).map(String.init)
             if subscription == "*" {

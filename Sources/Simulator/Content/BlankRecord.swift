@@ -3,7 +3,9 @@ import XMLRPC
 
 /// Complete records for each stored class, with every field xapi sends and its real type
 /// (`.int` for ints, so XML-RPC writes untyped text and JSON-RPC a bare integer).
-enum BlankRecord {
+///
+/// Public for ``vm(_:)``: the benchmarks build their `VM.get_all_records` payload from the same record.
+public enum BlankRecord {
     /// xapi's null reference.
     static let null: XMLRPCValue = "OpaqueRef:NULL"
     /// xapi's epoch datetime.
@@ -26,31 +28,78 @@ enum BlankRecord {
         .structure(XMLRPCStruct(pairs.map { ($0.key, XMLRPCValue.string($0.value)) }))
     }
 
+    /// The fields that open a named object's record (SR, VDI, network, task), in xapi's order.
+    static func nameAndOperations(
+        _ name: String, description: String, uuid id: String = uuid(), allowed: [String] = []
+    ) -> [(String, XMLRPCValue)] {
+        [
+            ("uuid", .string(id)),
+            ("name_label", .string(name)),
+            ("name_description", .string(description)),
+            ("allowed_operations", strings(allowed)),
+            ("current_operations", .structure(XMLRPCStruct())),
+        ]
+    }
+
+    /// The configuration, attachment and QoS fields VBD and VIF records share, in xapi's order.
+    static let deviceAttachment: [(String, XMLRPCValue)] = [
+        ("other_config", .structure(XMLRPCStruct())),
+        ("currently_attached", .bool(false)),
+        ("status_code", .int(0)),
+        ("status_detail", ""),
+        ("runtime_properties", .structure(XMLRPCStruct())),
+        ("qos_algorithm_type", ""),
+        ("qos_algorithm_params", .structure(XMLRPCStruct())),
+        ("qos_supported_algorithms", .array([])),
+        ("metrics", null),
+    ]
+
     static func map(_ dictionary: [String: String]) -> XMLRPCValue {
         .structure(XMLRPCStruct(dictionary.sorted { $0.key < $1.key }.map { ($0.key, XMLRPCValue.string($0.value)) }))
     }
 
     /// The parts of a VM record that differ between VMs.
-    struct VMShape {
-        var name: String
-        var description = ""
-        var isTemplate = false
-        var isDefaultTemplate = false
-        var isControlDomain = false
-        var memory: Int64 = 512 * 1024 * 1024
-        var vcpus: Int64 = 1
-        var bootloader = ""
-        var pvArgs = ""
-        var hvmBootPolicy = ""
-        var otherConfig: [String: String] = [:]
-        var platform: [String: String] = ["viridian": "false", "nx": "true", "acpi": "1", "apic": "true", "pae": "true", "timeoffset": "0"]
-        var recommendations = #"<restrictions><restriction field="memory-static-max" max="34359738368"/><restriction field="vcpus-max" max="32"/><restriction property="number-of-vbds" max="16"/><restriction property="number-of-vifs" max="7"/></restrictions>"#
+    public struct VMShape: Sendable {
+        /// `name_label`.
+        public var name: String
+        /// `uuid` (a random one unless set).
+        public var uuid = BlankRecord.uuid()
+        /// `name_description`.
+        public var description = ""
+        /// `is_a_template`.
+        public var isTemplate = false
+        /// `is_default_template`.
+        public var isDefaultTemplate = false
+        /// `is_control_domain` (also gives domid 0).
+        public var isControlDomain = false
+        /// The static and dynamic memory limits, in bytes.
+        public var memory: Int64 = 512 * 1024 * 1024
+        /// `VCPUs_max` and `VCPUs_at_startup`.
+        public var vcpus: Int64 = 1
+        /// `PV_bootloader`.
+        public var bootloader = ""
+        /// `PV_args`.
+        public var pvArgs = ""
+        /// `HVM_boot_policy` (non-empty makes an HVM VM).
+        public var hvmBootPolicy = ""
+        /// `other_config`.
+        public var otherConfig: [String: String] = [:]
+        /// `platform`.
+        public var platform: [String: String] = ["viridian": "false", "nx": "true", "acpi": "1", "apic": "true", "pae": "true", "timeoffset": "0"]
+        /// `recommendations` (xapi's XML restrictions text).
+        public var recommendations = #"<restrictions><restriction field="memory-static-max" max="34359738368"/><restriction field="vcpus-max" max="32"/><restriction property="number-of-vbds" max="16"/><restriction property="number-of-vifs" max="7"/></restrictions>"#
+
+        /// A halted PV VM named `name` with the defaults above.
+        public init(name: String) {
+            self.name = name
+        }
     }
 
-    static func vm(_ shape: VMShape) -> XMLRPCStruct {
+    /// A halted VM record with every field of xapi's `VM.get_record`, in xapi's order.
+    public static func vm(_ shape: VMShape) -> XMLRPCStruct {
         let isHVM = !shape.hvmBootPolicy.isEmpty
         return XMLRPCStruct([
-            ("uuid", .string(uuid())),
+            ("uuid", .string(shape.uuid)),
             ("allowed_operations", .array([])),
             ("current_operations", .structure(XMLRPCStruct())),
             ("name_label", .string(shape.name)),
@@ -140,299 +189,6 @@ enum BlankRecord {
             ("pending_guidances", .array([])),
             ("pending_guidances_recommended", .array([])),
             ("pending_guidances_full", .array([])),
-        ])
-    }
-
-    static func host(name: String, address: String, controlDomain: String, localSR: String) -> XMLRPCStruct {
-        XMLRPCStruct([
-            ("uuid", .string(uuid())),
-            ("name_label", .string(name)),
-            ("name_description", "Default install"),
-            ("memory_overhead", .int(0)),
-            ("allowed_operations", strings(["provision", "evacuate", "reboot", "shutdown"])),
-            ("current_operations", .structure(XMLRPCStruct())),
-            ("API_version_major", .int(2)),
-            ("API_version_minor", .int(21)),
-            ("API_version_vendor", "XenSource"),
-            ("API_version_vendor_implementation", .structure(XMLRPCStruct())),
-            ("enabled", .bool(true)),
-            ("software_version", map(["product_version": "8.2.1", "product_brand": "XCP-ng", "platform_name": "XCP", "xapi": "1.20", "xen": "4.13.5", "hostname": name, "date": "2026-01-01"])),
-            ("other_config", map(["agent_start_time": "1764200000.", "boot_time": "1764199900."])),
-            ("capabilities", strings(["xen-3.0-x86_64", "hvm-3.0-x86_32", "hvm-3.0-x86_64"])),
-            ("cpu_configuration", .structure(XMLRPCStruct())),
-            ("sched_policy", "credit"),
-            ("supported_bootloaders", strings(["pygrub", "eliloader"])),
-            ("resident_VMs", strings([controlDomain])),
-            ("logging", .structure(XMLRPCStruct())),
-            ("PIFs", .array([])),
-            ("suspend_image_sr", .string(localSR)),
-            ("crash_dump_sr", .string(localSR)),
-            ("crashdumps", .array([])),
-            ("patches", .array([])),
-            ("updates", .array([])),
-            ("PBDs", .array([])),
-            ("host_CPUs", .array([])),
-            ("cpu_info", map(["cpu_count": "8", "vendor": "GenuineIntel", "modelname": "Intel(R) Xeon(R) CPU"])),
-            ("hostname", .string(name)),
-            ("address", .string(address)),
-            ("metrics", null),
-            ("license_params", .structure(XMLRPCStruct())),
-            ("ha_statefiles", .array([])),
-            ("ha_network_peers", .array([])),
-            ("blobs", .structure(XMLRPCStruct())),
-            ("tags", .array([])),
-            ("external_auth_type", ""),
-            ("external_auth_service_name", ""),
-            ("external_auth_configuration", .structure(XMLRPCStruct())),
-            ("edition", "xcp-ng"),
-            ("license_server", map(["address": "localhost", "port": "27000"])),
-            ("bios_strings", .structure(XMLRPCStruct())),
-            ("power_on_mode", ""),
-            ("power_on_config", .structure(XMLRPCStruct())),
-            ("local_cache_sr", null),
-            ("chipset_info", .structure(XMLRPCStruct())),
-            ("PCIs", .array([])),
-            ("PGPUs", .array([])),
-            ("PUSBs", .array([])),
-            ("ssl_legacy", .bool(false)),
-            ("guest_VCPUs_params", .structure(XMLRPCStruct())),
-            ("display", "enabled"),
-            ("virtual_hardware_platform_versions", .array([.int(0), .int(1), .int(2)])),
-            ("control_domain", .string(controlDomain)),
-            ("updates_requiring_reboot", .array([])),
-            ("features", .array([])),
-            ("iscsi_iqn", ""),
-            ("multipathing", .bool(false)),
-            ("uefi_certificates", ""),
-            ("certificates", .array([])),
-            ("editions", strings(["xcp-ng"])),
-            ("pending_guidances", .array([])),
-            ("tls_verification_enabled", .bool(false)),
-            ("last_software_update", epoch),
-            ("https_only", .bool(false)),
-        ])
-    }
-
-    static func pool(master: String, defaultSR: String) -> XMLRPCStruct {
-        XMLRPCStruct([
-            ("uuid", .string(uuid())),
-            ("name_label", "xsfai-sim"),
-            ("name_description", "Simulated pool (xsfai sim)"),
-            ("master", .string(master)),
-            ("default_SR", .string(defaultSR)),
-            ("suspend_image_SR", .string(defaultSR)),
-            ("crash_dump_SR", .string(defaultSR)),
-            ("other_config", .structure(XMLRPCStruct())),
-            ("ha_enabled", .bool(false)),
-            ("ha_configuration", .structure(XMLRPCStruct())),
-            ("ha_statefiles", .array([])),
-            ("ha_host_failures_to_tolerate", .int(0)),
-            ("ha_plan_exists_for", .int(0)),
-            ("ha_allow_overcommit", .bool(false)),
-            ("ha_overcommitted", .bool(false)),
-            ("blobs", .structure(XMLRPCStruct())),
-            ("tags", .array([])),
-            ("gui_config", .structure(XMLRPCStruct())),
-            ("health_check_config", .structure(XMLRPCStruct())),
-            ("wlb_url", ""),
-            ("wlb_username", ""),
-            ("wlb_enabled", .bool(false)),
-            ("wlb_verify_cert", .bool(false)),
-            ("redo_log_enabled", .bool(false)),
-            ("redo_log_vdi", null),
-            ("vswitch_controller", ""),
-            ("restrictions", .structure(XMLRPCStruct())),
-            ("metadata_VDIs", .array([])),
-            ("ha_cluster_stack", "xhad"),
-            ("allowed_operations", .array([])),
-            ("current_operations", .structure(XMLRPCStruct())),
-            ("guest_agent_config", .structure(XMLRPCStruct())),
-            ("cpu_info", .structure(XMLRPCStruct())),
-            ("policy_no_vendor_device", .bool(false)),
-            ("live_patching_disabled", .bool(false)),
-            ("igmp_snooping_enabled", .bool(false)),
-            ("uefi_certificates", ""),
-            ("is_psr_pending", .bool(false)),
-            ("tls_verification_enabled", .bool(false)),
-            ("repositories", .array([])),
-            ("client_certificate_auth_enabled", .bool(false)),
-            ("client_certificate_auth_name", ""),
-            ("repository_proxy_url", ""),
-            ("repository_proxy_username", ""),
-            ("repository_proxy_password", null),
-            ("migration_compression", .bool(false)),
-            ("coordinator_bias", .bool(true)),
-            ("limit_console_sessions", .bool(false)),
-        ])
-    }
-
-    static func sr(name: String, type: String, contentType: String, size: Int64, shared: Bool) -> XMLRPCStruct {
-        XMLRPCStruct([
-            ("uuid", .string(uuid())),
-            ("name_label", .string(name)),
-            ("name_description", ""),
-            ("allowed_operations", strings(["vdi_create", "vdi_destroy", "scan", "plug", "unplug"])),
-            ("current_operations", .structure(XMLRPCStruct())),
-            ("VDIs", .array([])),
-            ("PBDs", .array([])),
-            ("virtual_allocation", .int(0)),
-            ("physical_utilisation", .int(0)),
-            ("physical_size", .int(size)),
-            ("type", .string(type)),
-            ("content_type", .string(contentType)),
-            ("shared", .bool(shared)),
-            ("other_config", .structure(XMLRPCStruct())),
-            ("tags", .array([])),
-            ("sm_config", .structure(XMLRPCStruct())),
-            ("blobs", .structure(XMLRPCStruct())),
-            ("local_cache_enabled", .bool(false)),
-            ("introduced_by", null),
-            ("clustered", .bool(false)),
-            ("is_tools_sr", .bool(false)),
-        ])
-    }
-
-    static func vdi(name: String, description: String, sr: String, size: Int64, used: Int64) -> XMLRPCStruct {
-        let id = uuid()
-        return XMLRPCStruct([
-            ("uuid", .string(id)),
-            ("name_label", .string(name)),
-            ("name_description", .string(description)),
-            ("allowed_operations", strings(["clone", "copy", "destroy", "snapshot"])),
-            ("current_operations", .structure(XMLRPCStruct())),
-            ("SR", .string(sr)),
-            ("VBDs", .array([])),
-            ("crash_dumps", .array([])),
-            ("virtual_size", .int(size)),
-            ("physical_utilisation", .int(used)),
-            ("type", "system"),
-            ("sharable", .bool(false)),
-            ("read_only", .bool(false)),
-            ("other_config", .structure(XMLRPCStruct())),
-            ("storage_lock", .bool(false)),
-            ("location", .string(id)),
-            ("managed", .bool(true)),
-            ("missing", .bool(false)),
-            ("parent", null),
-            ("xenstore_data", .structure(XMLRPCStruct())),
-            ("sm_config", .structure(XMLRPCStruct())),
-            ("is_a_snapshot", .bool(false)),
-            ("snapshot_of", null),
-            ("snapshots", .array([])),
-            ("snapshot_time", epoch),
-            ("tags", .array([])),
-            ("allow_caching", .bool(false)),
-            ("on_boot", "persist"),
-            ("metadata_of_pool", null),
-            ("metadata_latest", .bool(false)),
-            ("is_tools_iso", .bool(false)),
-            ("cbt_enabled", .bool(false)),
-        ])
-    }
-
-    static func vbd(vm: String, vdi: String, userdevice: String, bootable: Bool) -> XMLRPCStruct {
-        XMLRPCStruct([
-            ("uuid", .string(uuid())),
-            ("allowed_operations", strings(["attach"])),
-            ("current_operations", .structure(XMLRPCStruct())),
-            ("VM", .string(vm)),
-            ("VDI", .string(vdi)),
-            ("device", ""),
-            ("userdevice", .string(userdevice)),
-            ("bootable", .bool(bootable)),
-            ("mode", "RW"),
-            ("type", "Disk"),
-            ("unpluggable", .bool(false)),
-            ("storage_lock", .bool(false)),
-            ("empty", .bool(false)),
-            ("other_config", .structure(XMLRPCStruct())),
-            ("currently_attached", .bool(false)),
-            ("status_code", .int(0)),
-            ("status_detail", ""),
-            ("runtime_properties", .structure(XMLRPCStruct())),
-            ("qos_algorithm_type", ""),
-            ("qos_algorithm_params", .structure(XMLRPCStruct())),
-            ("qos_supported_algorithms", .array([])),
-            ("metrics", null),
-        ])
-    }
-
-    static func console(protocol kind: String, location: String, vm: String, uuid id: String) -> XMLRPCStruct {
-        XMLRPCStruct([
-            ("uuid", .string(id)),
-            ("protocol", .string(kind)),
-            ("location", .string(location)),
-            ("VM", .string(vm)),
-            ("other_config", .structure(XMLRPCStruct())),
-        ])
-    }
-
-    static func task(name: String, host: String) -> XMLRPCStruct {
-        XMLRPCStruct([
-            ("uuid", .string(uuid())),
-            ("name_label", .string(name)),
-            ("name_description", ""),
-            ("allowed_operations", .array([])),
-            ("current_operations", .structure(XMLRPCStruct())),
-            ("created", now()),
-            ("finished", epoch),
-            ("status", "pending"),
-            ("resident_on", .string(host)),
-            ("progress", .double(0)),
-            ("type", "<none/>"),
-            ("result", ""),
-            ("error_info", .array([])),
-            ("other_config", .structure(XMLRPCStruct())),
-            ("subtask_of", null),
-            ("subtasks", .array([])),
-            ("backtrace", "()"),
-        ])
-    }
-
-    static func vif(vm: String, network: String, device: String, mac: String) -> XMLRPCStruct {
-        XMLRPCStruct([
-            ("uuid", .string(uuid())),
-            ("allowed_operations", strings(["attach"])),
-            ("current_operations", .structure(XMLRPCStruct())),
-            ("device", .string(device)),
-            ("network", .string(network)),
-            ("VM", .string(vm)),
-            ("MAC", .string(mac)),
-            ("MTU", .int(1500)),
-            ("other_config", .structure(XMLRPCStruct())),
-            ("currently_attached", .bool(false)),
-            ("status_code", .int(0)),
-            ("status_detail", ""),
-            ("runtime_properties", .structure(XMLRPCStruct())),
-            ("qos_algorithm_type", ""),
-            ("qos_algorithm_params", .structure(XMLRPCStruct())),
-            ("qos_supported_algorithms", .array([])),
-            ("metrics", null),
-            ("MAC_autogenerated", .bool(true)),
-            ("locking_mode", "network_default"),
-            ("ipv4_allowed", .array([])),
-            ("ipv6_allowed", .array([])),
-        ])
-    }
-
-    static func network(name: String, bridge: String) -> XMLRPCStruct {
-        XMLRPCStruct([
-            ("uuid", .string(uuid())),
-            ("name_label", .string(name)),
-            ("name_description", ""),
-            ("allowed_operations", .array([])),
-            ("current_operations", .structure(XMLRPCStruct())),
-            ("VIFs", .array([])),
-            ("PIFs", .array([])),
-            ("MTU", .int(1500)),
-            ("other_config", .structure(XMLRPCStruct())),
-            ("bridge", .string(bridge)),
-            ("managed", .bool(true)),
-            ("blobs", .structure(XMLRPCStruct())),
-            ("tags", .array([])),
-            ("default_locking_mode", "unlocked"),
-            ("assigned_ips", .structure(XMLRPCStruct())),
-            ("purpose", .array([])),
         ])
     }
 }

@@ -6,6 +6,8 @@ enum HTTPInbound {
     case request(HTTPRequest)
     case raw(ByteBuffer)
     case malformed(String)
+    /// The client sent `Expect: 100-continue` and waits for an interim reply before the body.
+    case continueExpected
 }
 
 /// Frames HTTP/1.x requests (request line, headers, a `Content-Length` body). After a `CONNECT`
@@ -66,6 +68,9 @@ struct HTTPRequestDecoder: ByteToMessageDecoder {
         }
         pendingHead = request
         pendingLength = length
+        if request.header("expect")?.lowercased() == "100-continue", buffer.readableBytes < length {
+            context.fireChannelRead(wrapInboundOut(.continueExpected))
+        }
         return .continue
     }
 

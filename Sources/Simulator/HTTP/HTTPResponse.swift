@@ -5,6 +5,9 @@ enum HTTPResponse {
     /// The console proxy's success reply (`Http.http_200_ok` with xapi's headers), byte for byte.
     static let consoleConnected = Array("HTTP/1.1 200 OK\r\nConnection: keep-alive\r\nCache-Control: no-cache, no-store\r\n\r\n".utf8)
 
+    /// The interim reply to `Expect: 100-continue` (curl sends it before large bodies).
+    static let `continue` = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+
     /// A 200 reply to an RPC, with xapi's headers.
     static func rpc(_ body: [UInt8], contentType: String, keepAlive: Bool) -> [UInt8] {
         var head = "HTTP/1.1 200 OK\r\n"

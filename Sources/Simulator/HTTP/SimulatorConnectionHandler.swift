@@ -24,6 +24,8 @@ final class SimulatorConnectionHandler: ChannelInboundHandler {
             if let console, let bytes = buffer.readBytes(length: buffer.readableBytes) {
                 server.consoleInput(bytes, to: console.ref)
             }
+        case .continueExpected:
+            context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: HTTPResponse.continue)), promise: nil)
         case .malformed(let reason):
             queue.removeAll()
             send(HTTPResponse.internalError(reason), keepAlive: false, context: context)

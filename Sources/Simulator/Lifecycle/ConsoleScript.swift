@@ -56,6 +56,16 @@ struct ConsoleScript: Equatable {
         return ConsoleScript(lines: lines, ending: ending, installsSystem: installs, hostname: hostname)
     }
 
+    /// Puts the VM's real kernel command line (eliloader adds nothing for debianlike, xenopsd appends
+    /// PV-args) into the transcript's `Kernel command line:` and `Kernel parameters:` lines.
+    mutating func replaceCommandLine(with arguments: String) {
+        for prefix in ["Kernel command line: ", "Kernel parameters: "] {
+            for index in lines.indices where lines[index].starts(with: Array(prefix.utf8)) {
+                lines[index] = Array((prefix + arguments + "\r\n").utf8)
+            }
+        }
+    }
+
     /// The short boot of the installed Debian system (pygrub, from the VM's disk), ending at a login prompt.
     static func installedSystemBoot(hostname: String) -> ConsoleScript {
         let text = [

@@ -77,7 +77,9 @@ extension SimulatorState {
         setMapEntry("VM", vm, field: "other_config", key: "install-round", value: nil)
         setMapEntry("VM", vm, field: "other_config", key: "install-distro", value: nil)
         if distro == "pygrub" { return try runPygrub(vm) }
-        return .transcript(transcripts.transcript(transcriptName(for: vm, config: config)))
+        var script = ConsoleScript.transcript(transcripts.transcript(transcriptName(for: vm, config: config)))
+        script.replaceCommandLine(with: vmField(vm, "PV_args")?.stringValue ?? "")
+        return script
     }
 
     /// Whether `url` is a file of the simulator's own repository (other hosts are unreachable).

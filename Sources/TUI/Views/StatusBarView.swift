@@ -19,7 +19,8 @@ public struct StatusBarView: Sendable {
         guard !area.isEmpty else { return }
         let row = Rect(x: area.x, y: area.y, width: area.width, height: 1)
         canvas.fill(row, with: Cell(" ", role: .statusBar))
-        let factsWidth = min(facts.displayWidth, max(0, area.width * 3 / 5))
+        let share = message.isEmpty ? area.width : messageRole == .error ? area.width / 4 : area.width / 3
+        let factsWidth = min(facts.displayWidth, max(0, share))
         let factsText = facts.truncated(toWidth: factsWidth)
         let messageWidth = max(0, area.width - factsText.displayWidth - 2)
         canvas.write(message.truncated(toWidth: messageWidth), at: row.origin, role: messageRole, clip: row)

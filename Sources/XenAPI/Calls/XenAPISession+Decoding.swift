@@ -1,20 +1,12 @@
 import XMLRPC
 
 extension XenAPISession {
-    /// Calls `method` and decodes a `Map(Ref → record)` reply with `decode`.
+    /// Calls `method` and decodes its `Map(Ref → record)` reply with `decode`, one record at a time as
+    /// the reply is read (see ``XenAPIReply/records(of:method:decode:)``).
     func records<Record>(
         _ method: String, _ params: [XMLRPCValue] = [], decode: (XMLRPCValue) throws -> Record
     ) throws -> [Ref<Record>: Record] {
-        let reply = try call(method, params)
-        guard let members = reply.structValue else {
-            throw XenAPIProtocolError(method: method, problem: "expected a map of records, got \(reply.summary)")
-        }
-        var result: [Ref<Record>: Record] = [:]
-        result.reserveCapacity(members.count)
-        for member in members.members {
-            result[Ref(member.name)] = try decode(member.value)
-        }
-        return result
+        try call(method, params) { try XenAPIReply.records(of: $0, method: method, decode: decode) }
     }
 
     /// Calls `method` and decodes one record.

@@ -167,7 +167,9 @@ public final class PoolCache: Sendable {
                 let wasConnected = failures == 0 && !isFullReload
                 failures = 0
                 if wasConnected && batch.events.isEmpty { continue }
-                publish(generation: generation, snapshot: snapshot, state: .connected, events: batch.events, isFullReload: isFullReload)
+                publish(
+                    generation: generation, snapshot: snapshot, state: .connected, events: batch.events,
+                    isFullReload: isFullReload)
             } catch {
                 failures += 1
                 token = ""
@@ -185,7 +187,9 @@ public final class PoolCache: Sendable {
         stream?.logout()
     }
 
-    private func publish(generation: Int, snapshot: PoolSnapshot?, state: State, events: [EventRecord], isFullReload: Bool) {
+    private func publish(
+        generation: Int, snapshot: PoolSnapshot?, state: State, events: [EventRecord], isFullReload: Bool
+    ) {
         let delivery: (Update, [AsyncStream<Update>.Continuation])? = shared.withLock { shared in
             guard shared.generation == generation else { return nil }
             if let snapshot { shared.snapshot = snapshot }

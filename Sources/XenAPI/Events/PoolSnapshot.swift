@@ -20,7 +20,9 @@ public struct PoolSnapshot: Sendable, Hashable {
     public var pool: PoolRecord? { pools.values.first }
 
     /// The consoles of `vm` with protocol `protocol`.
-    public func consoles(of vm: Ref<VMRecord>, protocol: ConsoleProtocol = .vt100) -> [(Ref<ConsoleRecord>, ConsoleRecord)] {
+    public func consoles(of vm: Ref<VMRecord>, protocol: ConsoleProtocol = .vt100)
+        -> [(Ref<ConsoleRecord>, ConsoleRecord)]
+    {
         consoles.filter { $0.value.vm == vm && $0.value.protocol == `protocol` }.sorted { $0.key < $1.key }
             .map { ($0.key, $0.value) }
     }

@@ -72,7 +72,8 @@ public struct VMRecord: Sendable, Hashable {
     public var pvLegacyArgs: String
     /// Empty for PV guests, `BIOS order` for HVM (`HVM_boot_policy`).
     public var hvmBootPolicy: String
-    /// Free key/value settings; eliloader reads `install-repository`, `install-distro`, `debian-release`, `install-arch` here (`other_config`).
+    /// Free key/value settings (`other_config`); eliloader reads `install-repository`,
+    /// `install-distro`, `debian-release` and `install-arch` here.
     public var otherConfig: [String: String]
     /// Platform flags such as `nx`, `acpi`, `viridian` (`platform`).
     public var platform: [String: String]

@@ -1,6 +1,7 @@
 public import XMLRPC
 
-/// Interprets xapi's reply wrapper: `{Status: "Success", Value: v}` or `{Status: "Failure", ErrorDescription: [code, …]}`.
+/// Interprets xapi's reply wrapper: `{Status: "Success", Value: v}` or
+/// `{Status: "Failure", ErrorDescription: [code, …]}`.
 public enum XenAPIReply {
     /// Decodes a `<methodResponse>` body and returns `Value`, or throws ``XenAPIError`` for a Failure and
     /// ``XenAPIProtocolError`` for anything that is not a wrapper (including an XML-RPC `<fault>`).
@@ -17,7 +18,8 @@ public enum XenAPIReply {
     /// Interprets an already decoded wrapper struct.
     public static func value(ofWrapper wrapper: XMLRPCValue, method: String) throws -> XMLRPCValue {
         guard let members = wrapper.structValue else {
-            throw XenAPIProtocolError(method: method, problem: "the reply is not a Status struct but \(wrapper.summary)")
+            throw XenAPIProtocolError(
+                method: method, problem: "the reply is not a Status struct but \(wrapper.summary)")
         }
         guard let status = members["Status"]?.stringValue else {
             throw XenAPIProtocolError(method: method, problem: "the reply has no Status member")
@@ -35,39 +37,6 @@ public enum XenAPIReply {
             throw XenAPIError(errorDescription: description.map { $0.stringValue ?? $0.summary })
         default:
             throw XenAPIProtocolError(method: method, problem: "unknown Status \"\(status)\"")
-        }
-    }
-}
-
-/// A reply that does not follow the XenAPI wire protocol (not XML-RPC, no Status wrapper, wrong value shape).
-public struct XenAPIProtocolError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The call that got the reply.
-    public let method: String
-    /// What was wrong.
-    public let problem: String
-
-    /// Creates the error.
-    public init(method: String, problem: String) {
-        self.method = method
-        self.problem = problem
-    }
-
-    /// A readable form for logs and messages.
-    public var description: String { "unexpected reply to \(method): \(problem)" }
-}
-
-extension XMLRPCValue {
-    /// A short description of a value for error messages (type and size, not the whole content).
-    var summary: String {
-        switch self {
-        case .string(let text): text.count > 40 ? "a string \"\(text.prefix(40))…\"" : "a string \"\(text)\""
-        case .int(let number): "an int \(number)"
-        case .i4(let number): "an i4 \(number)"
-        case .bool(let flag): "a boolean \(flag)"
-        case .double(let number): "a double \(number)"
-        case .dateTime(let text): "a dateTime \(text)"
-        case .array(let elements): "an array of \(elements.count)"
-        case .structure(let members): "a struct of \(members.count) members"
         }
     }
 }

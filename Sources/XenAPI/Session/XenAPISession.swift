@@ -72,13 +72,22 @@ public final class XenAPISession: Sendable {
     /// Throws ``XenAPIError`` for a `Failure` reply, ``XenAPIProtocolError`` for a reply that is not
     /// XenAPI, and ``TransportError`` for network and HTTP failures.
     public func call(_ method: String, _ params: [XMLRPCValue], timeout: Duration? = nil) throws -> XMLRPCValue {
+        try call(method, params, timeout: timeout) { try XenAPIReply.value(of: $0, method: method) }
+    }
+
+    /// Calls `method` like ``call(_:_:timeout:)`` but hands the reply body to `interpret`, which throws
+    /// as ``XenAPIReply`` does (so a `SESSION_INVALID` failure still logs in again and retries).
+    func call<Result>(
+        _ method: String, _ params: [XMLRPCValue], timeout: Duration? = nil,
+        interpret: ([UInt8]) throws -> Result
+    ) throws -> Result {
         var (transport, reference, generation) = try currentSession()
         do {
-            return try send(method, [.string(reference)] + params, over: transport, timeout: timeout)
+            return try send(method, [.string(reference)] + params, over: transport, timeout: timeout, interpret: interpret)
         } catch let error as XenAPIError where error.code == .sessionInvalid || error.code == .hostIsSlave {
             try login(unlessNewerThan: generation, force: false)
             (transport, reference, generation) = try currentSession()
-            return try send(method, [.string(reference)] + params, over: transport, timeout: timeout)
+            return try send(method, [.string(reference)] + params, over: transport, timeout: timeout, interpret: interpret)
         }
     }
 
@@ -151,9 +160,18 @@ public final class XenAPISession: Sendable {
         }
     }
 
+    /// Posts one call (resending a read-only one once on a lost connection) and returns its `Value`.
     private func send(
         _ method: String, _ params: [XMLRPCValue], over transport: any XenAPITransport, timeout: Duration?
     ) throws -> XMLRPCValue {
+        try send(method, params, over: transport, timeout: timeout) { try XenAPIReply.value(of: $0, method: method) }
+    }
+
+    /// Posts one call (resending a read-only one once on a lost connection) and interprets the reply body.
+    private func send<Result>(
+        _ method: String, _ params: [XMLRPCValue], over transport: any XenAPITransport, timeout: Duration?,
+        interpret: ([UInt8]) throws -> Result
+    ) throws -> Result {
         let body = XMLRPCEncoder.methodCall(method, params: params)
         let limit = timeout ?? callTimeout
         let reply: [UInt8]
@@ -162,7 +180,7 @@ public final class XenAPISession: Sendable {
         } catch let error as TransportError where error.isRetryable && Self.isReadOnly(method) {
             reply = try transport.post(body, timeout: limit)
         }
-        return try XenAPIReply.value(of: reply, method: method)
+        return try interpret(reply)
     }
 
     /// Whether resending `method` after a lost connection cannot repeat a change.

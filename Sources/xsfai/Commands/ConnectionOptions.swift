@@ -35,7 +35,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "A PEM file of CA certificates to trust instead of the system store.")
     var caFile: String?
 
-    @Option(help: "Trust the server whose public key has this SHA-256: sha256//BASE64 (shown when a certificate is refused).")
+    @Option(help: "Trust servers whose public key has this SHA-256: sha256//BASE64, several separated by ';' (one per host; shown when a certificate is refused).")
     var pin: String?
 
     /// The parsed pool URL.

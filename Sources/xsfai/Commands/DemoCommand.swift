@@ -37,8 +37,8 @@ struct DemoCommand: AsyncParsableCommand {
                 factory: CurlTransportFactory())
             try session.login()
             try TUILauncher.run(
-                session: session, consoles: CurlConsoleConnector(), origin: "demo simulator 127.0.0.1:\(port)",
-                notice: "demo: built-in simulator on 127.0.0.1:\(port) (user \(configuration.user)); ? shows the keys",
+                session: session, consoles: CurlConsoleConnector(), origin: "127.0.0.1:\(port) (demo)",
+                notice: "demo: the built-in simulator runs on 127.0.0.1:\(port) · ? shows the keys",
                 tracePath: trace, started: started)
         } catch {
             try? await server.stop()

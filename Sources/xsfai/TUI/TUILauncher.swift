@@ -31,7 +31,7 @@ final class TimingTrace {
     private var paintedPool = false
 
     init(path: String, started: ContinuousClock.Instant) {
-        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         handle = FileHandle(forWritingAtPath: path)
         self.started = started
     }
