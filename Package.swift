@@ -57,7 +57,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "xsfai-bench",
-            dependencies: ["XMLRPC", "XenAPI", "Terminal", "Simulator"],
+            dependencies: ["XMLRPC", "XenAPI", "Terminal", "Simulator", "FAIControl"],
             path: "Benchmarks/xsfai-bench"
         ),
 

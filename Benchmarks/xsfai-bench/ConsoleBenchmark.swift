@@ -15,7 +15,7 @@ func runConsoleBenchmark(arguments: [String]) throws {
     guard let mode = arguments.first else {
         throw UsageError(description: "expected generate, run or memory")
     }
-    let options = try ConsoleBenchmarkOptions(Array(arguments.dropFirst()))
+    let options = try BenchmarkOptions(Array(arguments.dropFirst()))
     switch mode {
     case "generate":
         guard let path = options.value("--output") else { throw UsageError(description: "generate needs --output PATH") }
@@ -44,9 +44,8 @@ private func runThroughput(bytes: [UInt8], size: TerminalSize, chunk: Int, runs:
     var lineCount = 0
     for _ in 0..<runs {
         let emulator = TerminalEmulator(size: size, scrollbackLimit: 10_000)
-        let clock = ContinuousClock()
-        let elapsed = bytes.withUnsafeBytes { buffer in
-            clock.measure {
+        seconds.append(bytes.withUnsafeBytes { buffer in
+            measureSeconds {
                 var offset = 0
                 while offset < buffer.count {
                     let end = min(offset + chunk, buffer.count)
@@ -54,12 +53,11 @@ private func runThroughput(bytes: [UInt8], size: TerminalSize, chunk: Int, runs:
                     offset = end
                 }
             }
-        }
-        seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        })
         lineCount = emulator.scrollbackCount + emulator.droppedLineCount
     }
-    let median = seconds.sorted()[seconds.count / 2]
-    let figures: [(String, String)] = [
+    let medianSeconds = median(seconds)
+    printFigures([
         ("benchmark", #""console emulator""#),
         ("bytes", "\(bytes.count)"),
         ("columns", "\(size.columns)"),
@@ -67,10 +65,9 @@ private func runThroughput(bytes: [UInt8], size: TerminalSize, chunk: Int, runs:
         ("chunk_bytes", "\(chunk)"),
         ("runs", "\(runs)"),
         ("lines_scrolled", "\(lineCount)"),
-        ("median_seconds", formatFigure(median)),
-        ("mb_per_second", formatFigure(Double(bytes.count) / 1_000_000 / median)),
-    ]
-    print("{" + figures.map { #""\#($0.0)":\#($0.1)"# }.joined(separator: ",") + "}")
+        ("median_seconds", formatFigure(medianSeconds)),
+        ("mb_per_second", formatFigure(Double(bytes.count) / 1_000_000 / medianSeconds)),
+    ])
 }
 
 private func runMemory(lines: Int, width: Int) throws {
@@ -86,7 +83,7 @@ private func runMemory(lines: Int, width: Int) throws {
         emulator.feed((index % 10 == 0 ? "\u{1B}[32m\(text)\u{1B}[m" : text) + "\r\n")
     }
     let after = try residentBytes()
-    let figures: [(String, String)] = [
+    printFigures([
         ("benchmark", #""console scrollback memory""#),
         ("scrollback_lines", "\(emulator.scrollbackCount)"),
         ("line_width", "\(width)"),
@@ -94,8 +91,7 @@ private func runMemory(lines: Int, width: Int) throws {
         ("resident_mb_after", formatFigure(Double(after) / 1_048_576)),
         ("scrollback_mb", formatFigure(Double(after - before) / 1_048_576)),
         ("bytes_per_line", formatFigure(Double(after - before) / Double(max(emulator.scrollbackCount, 1)))),
-    ]
-    print("{" + figures.map { #""\#($0.0)":\#($0.1)"# }.joined(separator: ",") + "}")
+    ])
 }
 
 /// Resident set size from /proc/self/statm (Linux).
@@ -106,31 +102,4 @@ private func residentBytes() throws -> Int {
         throw UsageError(description: "cannot read /proc/self/statm")
     }
     return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-}
-
-private func formatFigure(_ value: Double) -> String {
-    String(format: "%.3f", value)
-}
-
-/// `--name value` options.
-private struct ConsoleBenchmarkOptions {
-    private var values: [String: String] = [:]
-
-    init(_ arguments: [String]) throws {
-        var remaining = arguments[...]
-        while let name = remaining.popFirst() {
-            guard name.hasPrefix("--"), let value = remaining.popFirst() else {
-                throw UsageError(description: "expected --option value, got \(name)")
-            }
-            values[name] = value
-        }
-    }
-
-    func value(_ name: String) -> String? { values[name] }
-
-    func integer(_ name: String, default defaultValue: Int) throws -> Int {
-        guard let text = values[name] else { return defaultValue }
-        guard let number = Int(text) else { throw UsageError(description: "\(name) needs a number, got \(text)") }
-        return number
-    }
 }

@@ -36,33 +36,33 @@ func runXMLRPCBenchmark(arguments: [String]) throws {
     var genericSeconds: [Double] = []
     for _ in 0..<options.runs {
         // Results are freed after the clock stops, as the Python script frees its results untimed.
-        typedSeconds.append(try measure { try decodeTypedRecordsFromTree(payload) })
-        streamedSeconds.append(try measure { try decodeTypedRecordsStreamed(payload) })
-        genericSeconds.append(try measure { try XMLRPCDecoder.methodResponse(payload) })
+        typedSeconds.append(try measureSeconds { try decodeTypedRecordsFromTree(payload) })
+        streamedSeconds.append(try measureSeconds { try decodeTypedRecordsStreamed(payload) })
+        genericSeconds.append(try measureSeconds { try XMLRPCDecoder.methodResponse(payload) })
     }
     let typedMedian = median(typedSeconds)
     let streamedMedian = median(streamedSeconds)
     let genericMedian = median(genericSeconds)
     let megabytes = Double(payload.count) / 1_000_000
-    var figures: [(String, String)] = [
+    var figures: [(name: String, json: String)] = [
         ("benchmark", #""xmlrpc VM.get_all_records → [String: VMRecord]""#),
         ("payload_bytes", "\(payload.count)"),
         ("records_decoded", "\(recordCount)"),
         ("runs", "\(options.runs)"),
-        ("median_seconds", format(typedMedian)),
-        ("mb_per_second", format(megabytes / typedMedian)),
-        ("streamed_median_seconds", format(streamedMedian)),
-        ("streamed_mb_per_second", format(megabytes / streamedMedian)),
-        ("generic_tree_median_seconds", format(genericMedian)),
-        ("generic_tree_mb_per_second", format(megabytes / genericMedian)),
+        ("median_seconds", formatFigure(typedMedian)),
+        ("mb_per_second", formatFigure(megabytes / typedMedian)),
+        ("streamed_median_seconds", formatFigure(streamedMedian)),
+        ("streamed_mb_per_second", formatFigure(megabytes / streamedMedian)),
+        ("generic_tree_median_seconds", formatFigure(genericMedian)),
+        ("generic_tree_mb_per_second", formatFigure(megabytes / genericMedian)),
     ]
     if let python = options.pythonMedianSeconds {
-        figures.append(("python_sdk_median_seconds", format(python)))
-        figures.append(("python_sdk_mb_per_second", format(megabytes / python)))
-        figures.append(("speedup_vs_python_sdk", format(python / typedMedian)))
-        figures.append(("streamed_speedup_vs_python_sdk", format(python / streamedMedian)))
+        figures.append(("python_sdk_median_seconds", formatFigure(python)))
+        figures.append(("python_sdk_mb_per_second", formatFigure(megabytes / python)))
+        figures.append(("speedup_vs_python_sdk", formatFigure(python / typedMedian)))
+        figures.append(("streamed_speedup_vs_python_sdk", formatFigure(python / streamedMedian)))
     }
-    print("{" + figures.map { #""\#($0.0)":\#($0.1)"# }.joined(separator: ",") + "}")
+    printFigures(figures)
 }
 
 /// Decodes the whole reply into a value tree, then builds a typed record per VM.
@@ -84,26 +84,6 @@ private func decodeTypedRecordsFromTree(_ payload: [UInt8]) throws -> [String: V
 /// `XenAPISession`'s `getAllRecords` calls do.
 private func decodeTypedRecordsStreamed(_ payload: [UInt8]) throws -> [Ref<VMRecord>: VMRecord] {
     try XenAPIReply.records(of: payload, method: "VM.get_all_records", decode: VMRecord.init(xmlrpc:))
-}
-
-/// Seconds taken by `body`; its result is released only after the clock has stopped.
-private func measure<Result>(_ body: () throws -> Result) throws -> Double {
-    let clock = ContinuousClock()
-    let start = clock.now
-    let result = try body()
-    let elapsed = clock.now - start
-    withExtendedLifetime(result) {}
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-}
-
-private func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    let middle = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-
-private func format(_ number: Double) -> String {
-    String(format: "%.4f", number)
 }
 
 /// The command line of `xsfai-bench xmlrpc`.

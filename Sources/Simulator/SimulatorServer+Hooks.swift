@@ -24,20 +24,22 @@ extension SimulatorServer {
     /// Returns false if no running VM has this uuid.
     @discardableResult
     public func rebootGuest(vmUUID: String) -> Bool {
-        mutate { state in
-            guard let vm = state.db.ref(forUUID: vmUUID, in: "VM"), state.vmField(vm, "power_state")?.stringValue == "Running" else { return false }
-            state.rebootVM(vm)
-            return true
-        }
+        changeRunningGuest(vmUUID) { state, vm in state.rebootVM(vm) }
     }
 
     /// Makes a running guest crash now (its console ends and the VM halts).
     /// Returns false if no running VM has this uuid.
     @discardableResult
     public func crashGuest(vmUUID: String) -> Bool {
+        changeRunningGuest(vmUUID) { state, vm in state.haltVM(vm) }
+    }
+
+    /// Applies `change` to the running VM with `vmUUID`; false if no running VM has it.
+    private func changeRunningGuest(_ vmUUID: String, _ change: (inout SimulatorState, String) -> Void) -> Bool {
         mutate { state in
-            guard let vm = state.db.ref(forUUID: vmUUID, in: "VM"), state.vmField(vm, "power_state")?.stringValue == "Running" else { return false }
-            state.haltVM(vm)
+            guard let vm = state.db.ref(forUUID: vmUUID, in: "VM"),
+                  state.vmField(vm, "power_state")?.stringValue == "Running" else { return false }
+            change(&state, vm)
             return true
         }
     }

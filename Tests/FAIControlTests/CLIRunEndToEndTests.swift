@@ -119,7 +119,7 @@ import Testing
         defer { Task { await pool.stop() } }
         let state = Self.freshState()
         let running = try Self.run(["start", "fai01"], pool: pool, state: state)
-        #expect(running.status == 5)
+        #expect(running.status == 9)
         #expect(running.stderr == "xsfai: fai01 is already running\n")
         let rearm = try Self.run(["rearm", "fai01"], pool: pool, state: state)
         #expect(rearm.status == 6)

@@ -119,4 +119,24 @@ import XMLRPC
             #expect(try client.console(of: fresh, protocol: "vt100", session: session).location.hasPrefix("http://127.0.0.3:\(port)/console?uuid="))
         }
     }
+
+    @Test func guestHooksRebootOrCrashOnlyRunningVMs() async throws {
+        try await withSimulator { server, port in
+            let client = try LoopbackClient.master(port)
+            let session = try client.login()
+            let running = try client.vm(named: "fai01", session: session)
+            let uuid = try client.field("VM", "uuid", of: running, session: session).stringValue ?? ""
+            let consoleBefore = try client.console(of: running, protocol: "vt100", session: session).ref
+
+            #expect(server.rebootGuest(vmUUID: uuid))
+            #expect(try client.field("VM", "power_state", of: running, session: session) == "Running")
+            #expect(try client.console(of: running, protocol: "vt100", session: session).ref != consoleBefore)
+
+            #expect(server.crashGuest(vmUUID: uuid))
+            #expect(try client.field("VM", "power_state", of: running, session: session) == "Halted")
+            #expect(try client.value("VM.get_consoles", [session, running]).arrayValue == [])
+            #expect(!server.rebootGuest(vmUUID: uuid))
+            #expect(!server.crashGuest(vmUUID: "no-such-uuid"))
+        }
+    }
 }

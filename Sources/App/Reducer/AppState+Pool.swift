@@ -7,6 +7,7 @@ extension AppState {
         hosts = snapshot.hosts.mapValues(\.nameLabel)
         consoles = snapshot.consoles
         vms = snapshot.vms
+        templateRecords = vms.filter { $0.value.isATemplate && !$0.value.isASnapshot }
         refreshRows()
         return followConsoleVM()
     }
@@ -16,8 +17,7 @@ extension AppState {
         let rowCount = layout.listRows
         let previousTemplate = templates.selected
         let previousVM = vmList.selected
-        let templateRefs = vms.filter { $0.value.isATemplate && !$0.value.isASnapshot }
-        templates.rows = sortedAndFiltered(templateRefs, filter: templates.filter.text) { lhs, rhs in
+        templates.rows = sortedAndFiltered(templateRecords, filter: templates.filter.text) { lhs, rhs in
             if lhs.isDefaultTemplate != rhs.isDefaultTemplate { return !lhs.isDefaultTemplate }
             return lhs.nameLabel.naturallyPrecedes(rhs.nameLabel)
         }

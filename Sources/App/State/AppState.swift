@@ -19,6 +19,8 @@ public struct AppState: Sendable, Hashable {
     public var hosts: [Ref<HostRecord>: String] = [:]
     /// Every VM record (templates, VMs, snapshots, control domains) by reference.
     public var vms: [Ref<VMRecord>: VMRecord] = [:]
+    /// The templates among `vms` (snapshots excluded), kept at each pool change for the drift check.
+    public var templateRecords: [Ref<VMRecord>: VMRecord] = [:]
     /// vt100 console records by reference.
     public var consoles: [Ref<ConsoleRecord>: ConsoleRecord] = [:]
     /// The templates pane.

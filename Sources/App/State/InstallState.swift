@@ -18,8 +18,6 @@ public struct InstallState: Sendable, Hashable {
     public let label: String
     /// The kind.
     public let kind: Kind
-    /// Keys whose values a VM should keep from its template.
-    public static let installKeys = ["install-repository", "debian-release", "install-arch"]
 
     /// Classifies `record` using the console phases and templates in `state`.
     public init(ref: Ref<VMRecord>, record: VMRecord, state: AppState) {
@@ -52,18 +50,5 @@ public struct InstallState: Sendable, Hashable {
                 (label, kind) = ("", .neutral)
             }
         }
-    }
-
-    /// Differences of `record` from its template (PV-args, install keys); empty when none or unknown.
-    public static func drift(of record: VMRecord, in state: AppState) -> [String] {
-        guard let templateName = record.otherConfig["base_template_name"],
-            let template = state.vms.values.first(where: { $0.isATemplate && $0.nameLabel == templateName })
-        else { return [] }
-        var differences: [String] = []
-        if record.pvArgs != template.pvArgs { differences.append("PV-args") }
-        for key in installKeys where template.otherConfig[key] != nil && record.otherConfig[key] != template.otherConfig[key] {
-            differences.append(key)
-        }
-        return differences
     }
 }

@@ -1,15 +1,31 @@
 public import TUI
 
-/// Where everything goes on a screen of a given size: tab bar, pane body, status bar, hint bar.
+/// Where everything goes on a screen of a given size: tab bar, pane body, status bar, hint bar, and on a
+/// big screen the split of the body into a list pane on top and the console below it.
+///
+/// A pure function of the size, used by the reducer (page sizes, scrolling) and the views alike.
 public struct Layout: Sendable, Hashable {
+    /// The smallest screen that shows a list pane and the console at once.
+    public static let splitMinimum = Size(width: 120, height: 34)
+    /// Rows the list pane gets at least in the split (its title line included).
+    public static let minimumSplitListHeight = 8
+
     /// The top line with the pane tabs.
     public let tabBar: Rect
-    /// The pane body.
+    /// The whole pane body (overlays cover it).
     public let body: Rect
     /// The status bar.
     public let statusBar: Rect
     /// The hint bar.
     public let hintBar: Rect
+    /// Whether a list pane and the console are shown at once.
+    public let isSplit: Bool
+    /// The list pane's title line in the split (empty otherwise).
+    public let listTitle: Rect
+    /// Where the list panes' tables go: the whole body, or the top part of the split below its title.
+    public let listArea: Rect
+    /// Where the console pane goes (its title line included): the whole body, or the bottom of the split.
+    public let consoleArea: Rect
 
     /// Lays out a screen of `size`.
     public init(size: Size) {
@@ -21,11 +37,22 @@ public struct Layout: Sendable, Hashable {
         body = middle
         statusBar = status
         hintBar = hints
+        isSplit = size.width >= Self.splitMinimum.width && size.height >= Self.splitMinimum.height
+        if isSplit {
+            let listHeight = max(Self.minimumSplitListHeight, middle.height * 2 / 5)
+            let (list, console) = middle.splitTop(listHeight)
+            (listTitle, listArea) = list.splitTop(1)
+            consoleArea = console
+        } else {
+            listTitle = Rect(x: middle.x, y: middle.y, width: middle.width, height: 0)
+            listArea = middle
+            consoleArea = middle
+        }
     }
 
     /// Rows of a list pane visible at once.
-    public var listRows: Int { TableView.visibleRows(inHeight: body.height) }
+    public var listRows: Int { TableView.visibleRows(inHeight: listArea.height) }
 
-    /// Rows of console text visible at once (one body row is the console's title line).
-    public var consoleRows: Int { max(1, body.height - 1) }
+    /// Rows of console text visible at once (one row of the console area is the console's title line).
+    public var consoleRows: Int { max(1, consoleArea.height - 1) }
 }

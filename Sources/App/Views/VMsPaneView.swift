@@ -20,11 +20,11 @@ struct VMsPaneView {
             let ref = state.vmList.rows[index]
             guard let record = state.vms[ref] else { continue }
             let install = InstallState(ref: ref, record: record, state: state)
-            let drift = InstallState.drift(of: record, in: state)
+            let drift = state.drift(of: ref, record)?.columnText ?? ""
             let host = record.powerState == .running ? state.hosts[record.residentOn] ?? "" : ""
             rows[index] = TableRow(
                 [record.nameLabel, record.powerState.rawValue.lowercased(), host, install.label,
-                 drift.isEmpty ? "" : drift.joined(separator: ",")],
+                 drift],
                 roles: [nil, record.powerState == .running ? .success : .dim, nil, role(install.kind),
                         drift.isEmpty ? nil : .warning])
         }

@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
             compared. --fix applies the differences as a verified, journaled plan. Exits 1 when drift is \
             found and not fixed.
 
-            \(ControllerFailure.exitCodes)
+            \(ExitStatus.helpText)
             """)
 
     @OptionGroup var connection: ConnectionOptions
@@ -58,7 +58,7 @@ struct CheckCommand: ParsableCommand {
                     print("\(drifted.count) VM(s) differ from their template; xsfai check --fix applies the template's values.")
                 }
             }
-            if !fix && !drifted.isEmpty { throw ExitCode(1) }
+            if !fix && !drifted.isEmpty { throw ExitStatus.failure.exitCode }
         } catch let exit as ExitCode {
             throw exit
         } catch {

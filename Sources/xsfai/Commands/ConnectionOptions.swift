@@ -12,13 +12,7 @@ import Glibc
 /// `--password-file F` (refused when group or others may read it), else the `XSFAI_PASSWORD` environment
 /// variable, else a no-echo prompt when stdin is a terminal.
 ///
-/// Exit codes of the commands that connect (`templates`, `vms`, …):
-/// - 0: success
-/// - 1: any other failure (unexpected reply, I/O error)
-/// - 2: usage error (bad option, bad URL or pin, unreadable or too-open password file, no password source)
-/// - 3: connection failure (refused, timed out, TLS certificate not trusted, HTTP error)
-/// - 4: login failed (wrong user name or password)
-/// - 5: the server refused an operation (a XenAPI error other than a failed login)
+/// Exit codes: see ``ExitStatus``.
 struct ConnectionOptions: ParsableArguments {
     @Option(help: "The pool URL, e.g. https://10.0.0.1 (default: $XSFAI_URL).")
     var url: String?
@@ -131,7 +125,7 @@ struct ConnectionOptions: ParsableArguments {
 
 /// A command's failure: its message goes to stderr and its kind picks the exit code (see ``ConnectionOptions``).
 enum CommandFailure: Error, CustomStringConvertible {
-    /// Exit 2.
+    /// A usage error (``ExitStatus/usage``).
     case usage(String)
 
     var description: String {
@@ -142,16 +136,16 @@ enum CommandFailure: Error, CustomStringConvertible {
 
     /// Prints `error` to stderr as `xsfai: message` and returns the exit code for it.
     static func report(_ error: any Error) -> ExitCode {
-        let (message, code): (String, Int32) =
+        let (message, code): (String, ExitStatus) =
             switch error {
-            case let failure as CommandFailure: (failure.description, 2)
-            case let error as TransportError: (error.description, 3)
-            case let error as ConsoleError: (error.description, 3)
-            case let error as XenAPIError where error.code == .sessionAuthenticationFailed: (error.message, 4)
-            case let error as XenAPIError: (error.description, 5)
-            default: ("\(error)", 1)
+            case let failure as CommandFailure: (failure.description, .usage)
+            case let error as TransportError: (error.description, .connectionFailed)
+            case let error as ConsoleError: (error.description, .connectionFailed)
+            case let error as XenAPIError where error.code == .sessionAuthenticationFailed: (error.message, .loginFailed)
+            case let error as XenAPIError: (error.description, .serverRefused)
+            default: ("\(error)", .failure)
             }
         FileHandle.standardError.write(Data("xsfai: \(message)\n".utf8))
-        return ExitCode(code)
+        return code.exitCode
     }
 }

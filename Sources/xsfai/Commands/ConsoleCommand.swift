@@ -16,8 +16,7 @@ struct ConsoleCommand: ParsableCommand {
 
             --until-done reads FAI progress (to stderr) instead of printing the console, prints a one-line \
             summary and exits 0 when FAI succeeded, 3 when it failed, 4 when the VM did not boot into FAI \
-            (kernel panic, no NFS root), 5 on --timeout or a hang. Other exit codes as for every command: \
-            \(ControllerFailure.exitCodes)
+            (kernel panic, no NFS root), 5 on --timeout or a hang. \(ExitStatus.helpText)
             """)
 
     @OptionGroup var connection: ConnectionOptions

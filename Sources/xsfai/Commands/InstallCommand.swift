@@ -15,7 +15,7 @@ struct InstallCommand: ParsableCommand {
             repository), verified and journaled, and says what it had to add. --start boots it; --watch \
             boots it and follows the install like console --until-done (exit 0/3/4/5 as there).
 
-            \(ControllerFailure.exitCodes)
+            \(ExitStatus.helpText)
             """)
 
     @OptionGroup var connection: ConnectionOptions

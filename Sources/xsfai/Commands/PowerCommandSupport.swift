@@ -10,13 +10,13 @@ enum PowerStateMessage {
         case .vmBadPowerState:
             let actual = error.parameters.count > 2 ? error.parameters[2] : "in another state"
             let expected = error.parameters.count > 1 ? error.parameters[1] : "?"
-            if operation == "start" && actual == "running" { return ControllerRefusal(message: "\(name) is already running", exitCode: 5) }
-            if operation != "start" && actual == "halted" { return ControllerRefusal(message: "\(name) is already halted", exitCode: 5) }
-            return ControllerRefusal(message: "\(name) is \(actual); \(operation) needs it \(expected)", exitCode: 5)
+            if operation == "start" && actual == "running" { return ControllerRefusal(message: "\(name) is already running", status: .serverRefused) }
+            if operation != "start" && actual == "halted" { return ControllerRefusal(message: "\(name) is already halted", status: .serverRefused) }
+            return ControllerRefusal(message: "\(name) is \(actual); \(operation) needs it \(expected)", status: .serverRefused)
         case .vmIsTemplate:
-            return ControllerRefusal(message: "\(name) is a template; templates cannot be started (xsfai install makes a VM)", exitCode: 5)
+            return ControllerRefusal(message: "\(name) is a template; templates cannot be started (xsfai install makes a VM)", status: .serverRefused)
         case .bootloaderFailed, .unknownBootloader, .otherOperationInProgress, .noHostsAvailable:
-            return ControllerRefusal(message: "\(name) could not \(operation): \(error.message)", exitCode: 5)
+            return ControllerRefusal(message: "\(name) could not \(operation): \(error.message)", status: .serverRefused)
         default:
             return nil
         }

@@ -17,7 +17,7 @@ struct PreflightCommand: ParsableCommand {
             FAI_ACTION in PV-args, and warns when the pool runs a version known to ship without eliloader \
             (XCP-ng 8.3). Exits 0 only when every check passes (warnings allowed), 1 otherwise.
 
-            \(ControllerFailure.exitCodes)
+            \(ExitStatus.helpText)
             """)
 
     @OptionGroup var connection: ConnectionOptions
@@ -48,7 +48,7 @@ struct PreflightCommand: ParsableCommand {
                 print(table.render())
                 print(report.passed ? "Preflight passed for \(record.nameLabel)." : "Preflight FAILED for \(record.nameLabel).")
             }
-            if !report.passed { throw ExitCode(1) }
+            if !report.passed { throw ExitStatus.failure.exitCode }
         } catch let exit as ExitCode {
             throw exit
         } catch {

@@ -15,7 +15,7 @@ struct RearmCommand: ParsableCommand {
             writes nothing. Templates, HVM VMs and control domains are refused; a running or paused VM needs \
             --force (hard shutdown first).
 
-            \(ControllerFailure.exitCodes)
+            \(ExitStatus.helpText)
             """)
 
     @OptionGroup var connection: ConnectionOptions

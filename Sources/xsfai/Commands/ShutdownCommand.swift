@@ -6,7 +6,7 @@ import XenAPI
 struct ShutdownCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shutdown", abstract: "Shut a VM down (clean; --hard to power it off at once).",
-        discussion: "\(ControllerFailure.exitCodes)")
+        discussion: "\(ExitStatus.helpText)")
 
     @OptionGroup var connection: ConnectionOptions
 

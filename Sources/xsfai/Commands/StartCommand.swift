@@ -6,7 +6,7 @@ import XenAPI
 struct StartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "start", abstract: "Start a VM.",
-        discussion: "\(ControllerFailure.exitCodes)")
+        discussion: "\(ExitStatus.helpText)")
 
     @OptionGroup var connection: ConnectionOptions
 

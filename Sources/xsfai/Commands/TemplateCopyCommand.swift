@@ -12,7 +12,7 @@ struct TemplateCopyCommand: ParsableCommand {
             The copy keeps the template's PV-args, bootloader and other-config (install keys, disks); xapi \
             records the source in other-config:base_template_name.
 
-            \(ControllerFailure.exitCodes)
+            \(ExitStatus.helpText)
             """)
 
     @OptionGroup var connection: ConnectionOptions

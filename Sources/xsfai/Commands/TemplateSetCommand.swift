@@ -12,7 +12,7 @@ struct TemplateSetCommand: ParsableCommand {
             calls as xe makes them, old and new values, the equivalent xe command) is computed first; \
             --dry-run prints it, otherwise it is applied, read back, verified and journaled.
 
-            \(ControllerFailure.exitCodes)
+            \(ExitStatus.helpText)
             """)
 
     @OptionGroup var connection: ConnectionOptions

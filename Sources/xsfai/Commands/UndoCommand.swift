@@ -13,7 +13,7 @@ struct UndoCommand: ParsableCommand {
             the value the entry wrote — refusing, with the difference, if someone changed it since — and \
             writes the old value back (the undo is journaled too).
 
-            \(ControllerFailure.exitCodes)
+            \(ExitStatus.helpText)
             """)
 
     @OptionGroup var connection: ConnectionOptions

@@ -1,21 +1,8 @@
-/// A synthetic FAI console stream for throughput benchmarks of ``FAIProgressTracker``.
-///
-/// The benchmark owns the clock: build a stream once with ``syntheticInstall(approximateBytes:)``,
-/// then time ``feed(_:chunkSize:)`` and divide ``Result/lines`` by the elapsed seconds.
-public enum FAIConsoleWorkload {
-    /// What a feed produced.
-    public struct Result: Sendable {
-        /// Lines in the stream (LF count).
-        public var lines: Int
-        /// Bytes in the stream.
-        public var bytes: Int
-        /// The final progress, so the work cannot be optimized away.
-        public var progress: FAIProgress
-    }
-
+/// A synthetic FAI console stream for throughput figures of the FAI progress tracker.
+enum FAIConsoleStream {
     /// A verbose FAI install whose instsoft phase repeats apt output (with kernel time stamps, colour
     /// escapes and CR redraws mixed in) until the stream holds about `approximateBytes` bytes.
-    public static func syntheticInstall(approximateBytes: Int) -> [UInt8] {
+    static func syntheticInstall(approximateBytes: Int) -> [UInt8] {
         var stream: [UInt8] = []
         stream.reserveCapacity(approximateBytes + 4096)
         func add(_ text: String) { stream.append(contentsOf: text.utf8) }
@@ -46,21 +33,5 @@ public enum FAIConsoleWorkload {
         add("The install took 411 seconds.\r\nCalling task_faiend\r\nPress <RETURN> to reboot.\r\n")
         add("Rebooting fai01 now\r\nRestarting system.\r\n")
         return stream
-    }
-
-    /// Feeds `stream` to a fresh tracker in chunks of `chunkSize` bytes (a console read size).
-    public static func feed(_ stream: [UInt8], chunkSize: Int = 4096) -> Result {
-        var tracker = FAIProgressTracker(startTime: 0)
-        let size = max(1, chunkSize)
-        var index = 0
-        var chunk = 0.0
-        while index < stream.count {
-            let end = min(stream.count, index + size)
-            tracker.consume(stream[index..<end], at: chunk)
-            chunk += 0.001
-            index = end
-        }
-        let lines = stream.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        return Result(lines: lines, bytes: stream.count, progress: tracker.progress)
     }
 }
