@@ -76,7 +76,7 @@ extension SimulatorServer {
         let (result, waiterID) = mutate { state -> (XMLRPCValue?, Int) in
             if let result = state.eventResult(query, force: NIODeadline.now() >= query.deadline) { return (result, 0) }
             state.nextWaiterID += 1
-            state.eventWaiters[state.nextWaiterID] = SimulatorState.EventWaiter(promise: wake)
+            state.eventWaiters[state.nextWaiterID] = wake
             return (nil, state.nextWaiterID)
         }
         if let result {
@@ -86,7 +86,7 @@ extension SimulatorServer {
         }
         let timeout = loop.scheduleTask(deadline: query.deadline) { [self] in
             let waiter = state.withLock { $0.eventWaiters.removeValue(forKey: waiterID) }
-            waiter?.promise.succeed(())
+            waiter?.succeed(())
         }
         wake.futureResult.whenComplete { [self] outcome in
             timeout.cancel()

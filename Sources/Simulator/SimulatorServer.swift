@@ -14,7 +14,7 @@ import NIOPosix
 /// `-- quiet console=hvc0`, the real template other-config keys) and two HVM templates; the custom
 /// template "FAI Squeeze 64" (FAI PV-args, `install-repository` = ``repositoryURL``); the VMs "fai01"
 /// (installed, running), "fai02" (aborted install: pygrub, no install-distro, empty disk) and "fai03"
-/// (template PV-args, the XenCenter bug); plus `extraVMs` generated VMs.
+/// (made from the FAI template with its PV-args dropped, the XenCenter bug); plus `extraVMs` generated VMs.
 ///
 /// Guest behaviour: starting an eliloader VM follows eliloader's first round and plays an FAI
 /// transcript on the vt100 console — `no-fai-args` when PV-args lack `root=/dev/nfs`, `boot=live` or
@@ -27,7 +27,6 @@ public final class SimulatorServer: Sendable {
     struct Runtime {
         var port = 0
         var channels: [any Channel] = []
-        var started = false
     }
 
     let configuration: SimulatorConfiguration
@@ -61,7 +60,6 @@ public final class SimulatorServer: Sendable {
         runtime.withLock {
             $0.port = boundPort
             $0.channels = channels
-            $0.started = true
         }
         mutate { state in
             state.port = boundPort
@@ -83,7 +81,7 @@ public final class SimulatorServer: Sendable {
                 state.consoleClients = [:]
                 state.playbacks = [:]
             }
-            return (state.eventWaiters.values.map(\.promise), state.consoleClients.values.flatMap { $0.map(\.channel) })
+            return (Array(state.eventWaiters.values), state.consoleClients.values.flatMap { $0.map(\.channel) })
         }
         for waiter in waiters { waiter.fail(ChannelError.ioOnClosedChannel) }
         for client in clients { try? await client.close() }
@@ -128,7 +126,7 @@ public final class SimulatorServer: Sendable {
             var effects = state.effects
             state.effects = []
             if state.db.generation != before, !state.eventWaiters.isEmpty {
-                effects.append(.wake(state.eventWaiters.values.map(\.promise)))
+                effects.append(.wake(Array(state.eventWaiters.values)))
                 state.eventWaiters = [:]
             }
             return (result, effects)

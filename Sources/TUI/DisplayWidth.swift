@@ -67,6 +67,21 @@ extension StringProtocol {
         return result + "…"
     }
 
+    /// The longest suffix that fits in `width` columns, with `…` in front when something was cut.
+    public func truncatedKeepingEnd(toWidth width: Int) -> String {
+        guard width > 0 else { return "" }
+        if displayWidth <= width { return String(self) }
+        var kept: [Character] = []
+        var used = 0
+        for character in reversed() {
+            let w = character.displayWidth
+            if used + w > width - 1 { break }
+            kept.append(character)
+            used += w
+        }
+        return "…" + String(kept.reversed())
+    }
+
     /// The text cut or padded with spaces to exactly `width` columns.
     public func padded(toWidth width: Int) -> String {
         let cut = truncated(toWidth: width)

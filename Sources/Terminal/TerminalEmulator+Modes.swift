@@ -47,14 +47,12 @@ extension TerminalEmulator {
 
     func enterAlternateScreen() {
         guard !isAlternateScreenActive else { return }
-        isAlternateScreenActive = true
         grid = alternateGrid
         pendingWrap = false
     }
 
     func leaveAlternateScreen() {
         guard isAlternateScreenActive else { return }
-        isAlternateScreenActive = false
         grid = mainGrid
         pendingWrap = false
     }

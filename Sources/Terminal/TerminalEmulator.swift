@@ -57,7 +57,7 @@ public final class TerminalEmulator {
     /// Whether the guest enabled bracketed paste (`ESC[?2004h`); recorded only.
     public internal(set) var bracketedPasteEnabled = false
     /// Whether the alternate screen (`ESC[?1049h`) is shown.
-    public internal(set) var isAlternateScreenActive = false
+    public var isAlternateScreenActive: Bool { grid === alternateGrid }
     /// The window title the guest set with OSC 0 or 2; kept here and never forwarded anywhere.
     public internal(set) var title = ""
     /// How many BEL characters were received.

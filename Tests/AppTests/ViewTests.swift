@@ -94,4 +94,28 @@ import XenAPI
         let statusLine = AppView(state: state, console: nil).render().canvas.lines[22]
         #expect(statusLine.contains("console reconnecting in 0.5s (connection reset)"))
     }
+
+    @Test func theConnectionStateStaysVisibleWhenTheMessageIsLong() {
+        let facts = "pool xsfai-sim · root@127.0.0.1:40197 · connected "
+        let message = " saved 230 console lines to /tmp/tmp.Vquk9lfotG/xsfai-e2e-install-20261127-033325.log"
+        for width in [120, 80] {
+            var canvas = Canvas(width: width, height: 1)
+            StatusBarView(message: message, messageRole: .success, facts: facts)
+                .render(into: &canvas, area: Rect(x: 0, y: 0, width: width, height: 1))
+            let line = canvas.lines[0]
+            #expect(line.hasSuffix("pool xsfai-sim · root@127.0.0.1:40197 · connected"), "\(width): \(line)")
+            #expect(line.hasPrefix(" saved 230 console lines"), "\(width): \(line)")
+            #expect(line.contains("…"))
+        }
+    }
+
+    @Test func onANarrowRowTheFactsAreCutFromTheFrontKeepingTheConnectionState() {
+        var canvas = Canvas(width: 40, height: 1)
+        StatusBarView(message: " rearmed fai-broken", messageRole: .success,
+                      facts: "pool xsfai-sim · root@127.0.0.1:40197 · connected ")
+            .render(into: &canvas, area: Rect(x: 0, y: 0, width: 40, height: 1))
+        let line = canvas.lines[0]
+        #expect(line.hasPrefix(" rearmed …"))
+        #expect(line.hasSuffix(" …27.0.0.1:40197 · connected"))
+    }
 }

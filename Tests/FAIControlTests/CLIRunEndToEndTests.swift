@@ -73,7 +73,7 @@ import Testing
         let state = Self.freshState()
         let found = try Self.run(["check"], pool: pool, state: state)
         #expect(found.status == 1)
-        #expect(found.stdout.contains("fai03  FAI Squeeze 64  drifted  PV-args: \"-- quiet console=hvc0\" -> "))
+        #expect(found.stdout.contains("fai03  FAI Squeeze 64  drifted  PV-args: \"\" -> "))
         let fixed = try Self.run(["check", "--fix"], pool: pool, state: state)
         #expect(fixed.status == 0, "\(fixed.stderr)")
         let again = try Self.run(["check", "--json"], pool: pool, state: state)
@@ -98,7 +98,7 @@ import Testing
         let failure = try Self.runThenStart("fai02", ["console", "fai02", "--until-done", "--timeout", "50"], pool: pool, state: state)
         #expect(failure.status == 3, "\(failure.stdout)\(failure.stderr)")
         #expect(failure.stdout.contains("FAI failed in instsoft"))
-        // No boot: the XenCenter-bug VM boots the installer with the template's PV-args.
+        // No boot: the XenCenter-bug VM boots the installer with empty PV-args.
         let noBoot = try Self.runThenStart("fai03", ["console", "fai03", "--until-done", "--timeout", "50"], pool: pool, state: state)
         #expect(noBoot.status == 4, "\(noBoot.stdout)\(noBoot.stderr)")
     }

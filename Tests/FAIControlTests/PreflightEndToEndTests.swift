@@ -29,11 +29,11 @@ import XenAPI
         ])
     }
 
-    @Test func vmWithTemplateArgsFailsOnFAIArguments() async throws {
+    @Test func xenCenterBugVMWithEmptyPVArgsFailsOnConsoleAndFAIArguments() async throws {
         let pool = try await LoopbackPool.start()
         defer { Task { await pool.stop() } }
         let (_, vm) = try pool.resolver().resolve("fai03", kind: .vm)
         let report = Preflight(prober: CurlURLProber(timeout: .seconds(5))).run(vm, hosts: [])
-        #expect(report.checks.filter { $0.status == .fail }.map(\.name) == ["PV-args NFS root", "PV-args FAI_ACTION"])
+        #expect(report.checks.filter { $0.status == .fail }.map(\.name) == ["PV-args console", "PV-args NFS root", "PV-args FAI_ACTION"])
     }
 }

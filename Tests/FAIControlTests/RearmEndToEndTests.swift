@@ -32,6 +32,23 @@ import XenAPI
         #expect(code == 0, "\(summary)")
     }
 
+    @Test func xenCenterBugVMGetsItsTemplatesPVArgsBackAndInstalls() async throws {
+        let pool = try await LoopbackPool.start()
+        defer { Task { await pool.stop() } }
+        let resolver = try pool.resolver()
+        let (ref, record) = try resolver.resolve("fai03", kind: .vm)
+        #expect(record.pvArgs.isEmpty)
+        let template = try #require(resolver.template(of: record)?.record)
+        #expect(template.nameLabel == "FAI Squeeze 64")
+        let plan = try RearmPlanner.plan(ref: ref, record: record, template: template, force: false)
+        #expect(plan.restoredFromTemplate == ["PV-args"])
+        try RearmExecutor(api: pool.session, journal: temporaryJournal())
+            .apply(plan, template: template, context: pool.context("rearm"), start: false)
+        #expect(try pool.session.vm.getRecord(ref).pvArgs == template.pvArgs)
+        let (code, summary) = try pool.startAndWatch(ref)
+        #expect(code == 0, "\(summary)")
+    }
+
     @Test func rearmTwiceWritesOnce() async throws {
         let pool = try await LoopbackPool.start()
         defer { Task { await pool.stop() } }

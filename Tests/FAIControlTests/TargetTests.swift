@@ -43,23 +43,28 @@ import XenAPI
         #expect(resolver.template(of: TestRecords.vm(uuid: "x", name: "x")) == nil)
     }
 
-    @Test func vmFromADefaultTemplateWithTheFAIRepositoryBelongsToTheFAITemplate() {
+    @Test func templateIsOnlyTheOneNamedByBaseTemplateName() {
         let lenny = TestRecords.vm(
             uuid: "dddddddd-0000-0000-0000-000000000009", name: "Debian Lenny 5.0 (32-bit)", template: true,
             pvArgs: "-- quiet console=hvc0", bootloader: "eliloader",
             otherConfig: ["install-distro": "debianlike", "debian-release": "lenny", "install-arch": "i386"])
-        let bug = TestRecords.vm(
-            uuid: "eeeeeeee-0000-0000-0000-000000000005", name: "fai03", pvArgs: "-- quiet console=hvc0",
+        // A VM made from the default template and pointed at the FAI repository by hand is the default
+        // template's VM: the FAI template installing from the same repository is not guessed.
+        let handMade = TestRecords.vm(
+            uuid: "eeeeeeee-0000-0000-0000-000000000005", name: "hand-made", pvArgs: "-- quiet console=hvc0",
             otherConfig: [
                 "base_template_name": "Debian Lenny 5.0 (32-bit)", "install-repository": TestRecords.repo,
                 "debian-release": "lenny", "install-arch": "i386",
             ])
         let resolver = TargetResolver(records: [
-            Ref("OpaqueRef:t1"): TestRecords.faiTemplate, Ref("OpaqueRef:lenny"): lenny, Ref("OpaqueRef:bug"): bug,
+            Ref("OpaqueRef:t1"): TestRecords.faiTemplate, Ref("OpaqueRef:lenny"): lenny, Ref("OpaqueRef:v"): handMade,
         ])
-        #expect(resolver.template(of: bug)?.ref == Ref("OpaqueRef:t1"))
-        var plain = bug
-        plain.otherConfig["install-repository"] = nil
-        #expect(resolver.template(of: plain)?.ref == Ref("OpaqueRef:lenny"))
+        #expect(resolver.template(of: handMade)?.ref == Ref("OpaqueRef:lenny"))
+        var unnamed = handMade
+        unnamed.otherConfig["base_template_name"] = ""
+        #expect(resolver.template(of: unnamed) == nil)
+        var gone = handMade
+        gone.otherConfig["base_template_name"] = "Deleted template"
+        #expect(resolver.template(of: gone) == nil)
     }
 }

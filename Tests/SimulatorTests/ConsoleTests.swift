@@ -86,7 +86,8 @@ import XMLRPC
             let (stream, _) = try LoopbackClient.connectConsole(location: console.location, session: session)
             _ = try stream.receive(until: "Press <RETURN> to reboot.")
             try stream.send("\r")
-            #expect(try stream.receive(until: "Restarting system.").contains("Rebooting fai02 now"))
+            // The transcript prints the VM's own host name, not the fixture's (fai02).
+            #expect(try stream.receive(until: "Restarting system.").contains("Rebooting fai10 now"))
         }
     }
 
@@ -104,11 +105,42 @@ import XMLRPC
         }
     }
 
-    @Test func templatePVArgsDropToTheInitramfsShell() async throws {
+    @Test func installerPrintsTheVMsHostNameAndTheInstalledSystemKeepsIt() async throws {
+        try await withSimulator(SimulatorConfiguration(linesPerSecond: 0, bootDelay: 1.5)) { _, port in
+            let client = try LoopbackClient.master(port)
+            let session = try client.login()
+            let vm = try client.installFromFAITemplate("Web Server 7", session: session)
+            _ = try client.value("VM.start", [session, vm, .bool(false), .bool(false)])
+            let first = try client.console(of: vm, protocol: "vt100", session: session)
+            let (stream, _) = try LoopbackClient.connectConsole(location: first.location, session: session)
+            let install = try stream.receive(until: "Restarting system.")
+            #expect(install.contains(" host   : web-server-7 "))
+            #expect(install.contains("XENSERVER web-server-7 LAST"))
+            #expect(install.contains("fai@faiserver:web-server-7/install-"))
+            #expect(install.contains("Rebooting web-server-7 now"))
+            #expect(!install.contains("fai01"))
+            #expect(try eventually { (try? client.console(of: vm, protocol: "vt100", session: session).ref) != first.ref })
+            let second = try client.console(of: vm, protocol: "vt100", session: session)
+            let (login, _) = try LoopbackClient.connectConsole(location: second.location, session: session)
+            try login.send("\r")
+            #expect(try login.receive(until: "login: ").contains("web-server-7 login: "))
+        }
+    }
+
+    @Test func xenCenterBugVMHasTheFAITemplateButEmptyPVArgsAndDropsToTheInitramfsShell() async throws {
         try await withSimulator(SimulatorConfiguration(linesPerSecond: 0, bootDelay: 1.5)) { _, port in
             let client = try LoopbackClient.master(port)
             let session = try client.login()
             let vm = try client.vm(named: "fai03", session: session)
+            let template = try client.vm(named: "FAI Squeeze 64", session: session)
+            #expect(try client.field("VM", "PV_args", of: vm, session: session) == "")
+            #expect(try client.field("VM", "PV_bootloader", of: vm, session: session) == "eliloader")
+            let config = try client.otherConfig(vm, session: session)
+            let templateConfig = try client.otherConfig(template, session: session)
+            #expect(config["base_template_name"] == "FAI Squeeze 64")
+            for key in ["install-repository", "debian-release", "install-arch", "install-distro"] {
+                #expect(config[key] != nil && config[key] == templateConfig[key], "\(key)")
+            }
             _ = try client.value("VM.start", [session, vm, .bool(false), .bool(false)])
             let console = try client.console(of: vm, protocol: "vt100", session: session)
             let (stream, _) = try LoopbackClient.connectConsole(location: console.location, session: session)

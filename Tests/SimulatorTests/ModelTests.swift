@@ -47,6 +47,38 @@ import XMLRPC
         #expect(script.lines.map { String(decoding: $0, as: UTF8.self) } == ["one\r\n", "two\r\n", "prompt# "])
     }
 
+    @Test func renamingTheHostReplacesTheFixtureNameWhereverTheGuestPrintsIt() {
+        var success = ConsoleScript.transcript(TranscriptLibrary.bundled.transcript("success"))
+        success.renameHost(to: "web-server-7")
+        let text = String(decoding: success.lines.joined(), as: UTF8.self)
+        #expect(!text.contains("fai01"))
+        #expect(text.contains(" host   : web-server-7 "))
+        #expect(text.contains("XENSERVER web-server-7 LAST\r\n"))
+        #expect(text.contains("Save log files via ssh to fai@faiserver:web-server-7/install-20110614_103512\r\n"))
+        #expect(text.contains("Rebooting web-server-7 now\r\n"))
+        #expect(success.hostname == "web-server-7")
+
+        var synthetic = ConsoleScript.transcript(Array(
+            " host   : fai01       \r\nclasses DEFAULT FAI01 LAST\r\nafai01 fai01b faiserver\r\nroot@fai01:/# ".utf8))
+        synthetic.renameHost(to: "web1")
+        #expect(synthetic.lines.map { String(decoding: $0, as: UTF8.self) } == [
+            " host   : web1        \r\n", "classes DEFAULT WEB1 LAST\r\n",
+            "afai01 fai01b faiserver\r\n", "root@web1:/# ",
+        ])
+        #expect(synthetic.ending == .prompt("root@web1:/# "))
+
+        var waiting = ConsoleScript.transcript(TranscriptLibrary.bundled.transcript("fail-instsoft"))
+        waiting.renameHost(to: "fai10")
+        #expect(waiting.ending == .waitForReturn(continuation: Array("Rebooting fai10 now\r\nRestarting system.\r\n".utf8)))
+    }
+
+    @Test func hostnamesComeFromNameLabels() {
+        #expect(ConsoleScript.hostname(forNameLabel: "fai03") == "fai03")
+        #expect(ConsoleScript.hostname(forNameLabel: "Web Server 7") == "web-server-7")
+        #expect(ConsoleScript.hostname(forNameLabel: "  db_01 (copy) ") == "db-01-copy")
+        #expect(ConsoleScript.hostname(forNameLabel: " ?! ") == nil)
+    }
+
     @Test func provisionXMLIsReadAttributeByAttribute() {
         let disks = ProvisionDisk.parse(#"<provision><disk device="0" size="8589934592" sr="abc" bootable="true" type="system"/><disk bootable="false" size="1024" device="1" sr=""/></provision>"#)
         #expect(disks == [

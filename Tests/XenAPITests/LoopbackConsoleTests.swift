@@ -10,9 +10,7 @@ import XenAPI
             let session = try pool.session()
             let vm = try session.install(from: "FAI Squeeze 64", name: "web9")
             try session.vm.start(vm)
-            let record = try session.vm.getRecord(vm)
-            let consoles = try record.consoles.map { ($0, try session.console.getRecord($0)) }
-            let (consoleRef, console) = try #require(consoles.first { $0.1.protocol == .vt100 })
+            let (consoleRef, console) = try session.textConsole(of: vm)
 
             let connection = try session.openConsole(location: console.location, using: CurlConsoleConnector())
             defer { connection.close() }
@@ -36,9 +34,7 @@ import XenAPI
     @Test func consoleWithABadSessionIsUnauthorized() async throws {
         try await withSimulatedPool() { pool in
             let session = try pool.session()
-            let running = try session.vm.getRecord(try session.vm(named: "fai01"))
-            let location = try #require(try running.consoles.map { try session.console.getRecord($0) }.first { $0.protocol == .vt100 })
-                .location
+            let location = try session.textConsole(of: try session.vm(named: "fai01")).record.location
             let error = try #require(throws: ConsoleError.self) {
                 try CurlConsoleConnector().connect(location: location, sessionRef: "OpaqueRef:bogus")
             }
@@ -49,8 +45,7 @@ import XenAPI
     @Test func consoleAcceptsInput() async throws {
         try await withSimulatedPool() { pool in
             let session = try pool.session()
-            let running = try session.vm.getRecord(try session.vm(named: "fai01"))
-            let console = try #require(try running.consoles.map { try session.console.getRecord($0) }.first { $0.protocol == .vt100 })
+            let console = try session.textConsole(of: try session.vm(named: "fai01")).record
             let connection = try session.openConsole(location: console.location, using: CurlConsoleConnector())
             defer { connection.close() }
             _ = try read(connection, until: "login: ", timeout: .seconds(5))

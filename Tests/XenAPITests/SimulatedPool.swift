@@ -51,6 +51,15 @@ extension XenAPISession {
         return ref
     }
 
+    /// The vt100 console of a running VM (the one `xe console` opens), with its reference.
+    func textConsole(of vmRef: Ref<VMRecord>) throws -> (ref: Ref<ConsoleRecord>, record: ConsoleRecord) {
+        for ref in try vm.getRecord(vmRef).consoles {
+            let record = try console.getRecord(ref)
+            if record.protocol == .vt100 { return (ref, record) }
+        }
+        throw XenAPIError(code: .handleInvalid, parameters: ["console", "no vt100 console for \(vmRef)"])
+    }
+
     /// Clones `template`, provisions the clone and makes it a VM, as `xe vm-install` does.
     func install(from template: String, name: String) throws -> Ref<VMRecord> {
         let clone = try vm.clone(try vm(named: template), newName: name)

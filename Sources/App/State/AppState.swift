@@ -5,8 +5,12 @@ public import XenAPI
 public struct AppState: Sendable, Hashable {
     /// The screen size.
     public var size: Size
-    /// The pane in front.
-    public var pane: Pane = .templates
+    /// The pane in front: the one with the focus, which gets the keys.
+    public var pane: Pane = .templates {
+        didSet { if pane != .console { listPane = pane } }
+    }
+    /// The list pane shown above the console in the split layout: the current or last list pane.
+    public private(set) var listPane: Pane = .templates
     /// The pool's name.
     public var poolName = ""
     /// The user logged in.

@@ -19,10 +19,16 @@ public struct AppView {
         let layout = state.layout
         renderTabs(into: &canvas, area: layout.tabBar)
         var cursor: Point?
-        switch state.pane {
-        case .templates: TemplatesPaneView(state: state).render(into: &canvas, area: layout.body)
-        case .vms: VMsPaneView(state: state).render(into: &canvas, area: layout.body)
-        case .console: cursor = ConsolePaneView(state: state, lines: console).render(into: &canvas, area: layout.body)
+        if layout.isSplit {
+            let listFocused = state.pane == state.listPane
+            renderListTitle(into: &canvas, area: layout.listTitle, isFocused: listFocused)
+            renderList(state.listPane, into: &canvas, area: layout.listArea, isFocused: listFocused)
+            cursor = ConsolePaneView(state: state, lines: console, focus: .marked(state.pane == .console))
+                .render(into: &canvas, area: layout.consoleArea)
+        } else if state.pane == .console {
+            cursor = ConsolePaneView(state: state, lines: console).render(into: &canvas, area: layout.consoleArea)
+        } else {
+            renderList(state.pane, into: &canvas, area: layout.listArea, isFocused: true)
         }
         if state.pane != .console, state.list(state.pane).isEditingFilter {
             cursor = filterCursor(layout.tabBar)
@@ -33,6 +39,25 @@ public struct AppView {
         renderStatus(into: &canvas, area: layout.statusBar)
         HintBarView(hints: KeyMap.hints(for: state)).render(into: &canvas, area: layout.hintBar)
         return (canvas, cursor)
+    }
+
+    private func renderList(_ pane: Pane, into canvas: inout Canvas, area: Rect, isFocused: Bool) {
+        if pane == .vms {
+            VMsPaneView(state: state, isFocused: isFocused).render(into: &canvas, area: area)
+        } else {
+            TemplatesPaneView(state: state, isFocused: isFocused).render(into: &canvas, area: area)
+        }
+    }
+
+    /// The split layout's list title: pane, row count and filter; highlighted and marked `▸` with the focus.
+    private func renderListTitle(into canvas: inout Canvas, area: Rect, isFocused: Bool) {
+        let pane = state.listPane
+        let list = state.list(pane)
+        var text = "\(isFocused ? "▸" : " ") \(pane.rawValue + 1) \(pane.title) (\(list.rows.count))"
+        if !list.filter.text.isEmpty { text += " · filter /\(list.filter.text)" }
+        let role: Role = isFocused ? .selection : .title
+        canvas.fill(area, with: TUI.Cell(" ", role: role))
+        canvas.write(text, at: area.origin, role: role, attributes: isFocused ? .bold : [], clip: area)
     }
 
     private var filterText: String? {
@@ -76,9 +101,10 @@ public struct AppView {
         let pool = state.poolName.isEmpty ? "" : "pool \(state.poolName) · "
         var origin = Substring(state.origin)
         for scheme in ["https://", "http://"] where origin.hasPrefix(scheme) { origin = origin.dropFirst(scheme.count) }
-        var facts = "\(pool)\(state.user)@\(origin) · \(state.connection.summary)"
-        if state.connection != .connected { facts = "⚠ " + facts }
-        if case .retrying = state.console.link { facts = "console \(state.console.link.summary) · " + facts }
+        // Most important last: the status bar cuts facts from the front when the row is short.
+        var facts = "\(pool)\(state.user)@\(origin)"
+        if case .retrying = state.console.link { facts += " · console \(state.console.link.summary)" }
+        facts += state.connection == .connected ? " · connected" : " · ⚠ \(state.connection.summary)"
         let message: String
         let role: Role
         if let status = state.status {

@@ -3,8 +3,17 @@ import TUI
 
 /// Draws the console pane: a title line (VM, link, follow, FAI progress, search) and the capture.
 struct ConsolePaneView {
+    /// How the title line shows the focus.
+    enum Focus: Equatable {
+        /// The console fills the body alone: nothing to mark.
+        case alone
+        /// The console shares the body (split layout): the title is highlighted and marked `▸` with the focus.
+        case marked(Bool)
+    }
+
     let state: AppState
     let lines: (any ConsoleLines)?
+    var focus = Focus.alone
 
     /// Draws and returns where the text cursor goes (search prompt, or the guest's cursor in input mode).
     func render(into canvas: inout Canvas, area: Rect) -> Point? {
@@ -46,10 +55,15 @@ struct ConsolePaneView {
     }
 
     private func renderTitle(into canvas: inout Canvas, area: Rect) -> Point? {
-        canvas.fill(area, with: TUI.Cell(" ", role: .title))
+        let (prefix, titleRole): (String, Role) = switch focus {
+        case .alone: (" ", .title)
+        case .marked(true): ("▸ ", .selection)
+        case .marked(false): ("  ", .title)
+        }
+        canvas.fill(area, with: TUI.Cell(" ", role: titleRole))
         let console = state.console
         guard let vm = console.vm else {
-            canvas.write(" Console", at: area.origin, role: .title, attributes: .bold, clip: area)
+            canvas.write(prefix + "Console", at: area.origin, role: titleRole, attributes: .bold, clip: area)
             return nil
         }
         var parts = [state.vms[vm]?.nameLabel ?? vm.rawValue, console.link.summary]
@@ -59,7 +73,7 @@ struct ConsolePaneView {
             parts.append(console.isFollowing ? "follow" : "scrolled back \(console.scrollBack)")
         }
         if !console.progress.isEmpty { parts.append(console.progress) }
-        var x = area.x + canvas.write(" " + parts.joined(separator: " · "), at: area.origin, role: .title,
+        var x = area.x + canvas.write(prefix + parts.joined(separator: " · "), at: area.origin, role: titleRole,
                                       attributes: .bold, clip: area)
         guard let search = console.search else { return nil }
         let found = search.matches.isEmpty ? "" : " (\((search.current ?? 0) + 1)/\(search.matches.count))"

@@ -4,6 +4,8 @@ import XenAPI
 /// Draws the templates pane: name, distro/release/arch, repository, PV-args, default vs custom.
 struct TemplatesPaneView {
     let state: AppState
+    /// Whether the list has the focus (its selection is highlighted only then).
+    var isFocused = true
 
     func render(into canvas: inout Canvas, area: Rect) {
         let columns = [
@@ -23,7 +25,7 @@ struct TemplatesPaneView {
                  record.pvArgs, record.isDefaultTemplate ? "default" : "custom"],
                 roles: [nil, nil, nil, .dim, record.isDefaultTemplate ? .dim : .success])
         }
-        TableView(columns: columns, rows: rows, position: state.templates.position,
+        TableView(columns: columns, rows: rows, position: state.templates.position, isFocused: isFocused,
                   emptyText: state.templates.filter.text.isEmpty ? "(no templates yet)" : "(no template matches the filter)")
             .render(into: &canvas, area: area)
     }

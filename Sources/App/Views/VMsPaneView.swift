@@ -4,6 +4,8 @@ import XenAPI
 /// Draws the VMs pane: name, power state, host, install state, drift from the template.
 struct VMsPaneView {
     let state: AppState
+    /// Whether the list has the focus (its selection is highlighted only then).
+    var isFocused = true
 
     func render(into canvas: inout Canvas, area: Rect) {
         let columns = [
@@ -28,7 +30,7 @@ struct VMsPaneView {
                 roles: [nil, record.powerState == .running ? .success : .dim, nil, role(install.kind),
                         drift.isEmpty ? nil : .warning])
         }
-        TableView(columns: columns, rows: rows, position: state.vmList.position,
+        TableView(columns: columns, rows: rows, position: state.vmList.position, isFocused: isFocused,
                   emptyText: state.vmList.filter.text.isEmpty ? "(no VMs yet)" : "(no VM matches the filter)")
             .render(into: &canvas, area: area)
     }

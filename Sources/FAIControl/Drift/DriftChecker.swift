@@ -6,8 +6,7 @@ public import XenAPI
 /// Compared: `PV-args`, `install-repository`, `debian-release`, `install-arch` — the values eliloader and
 /// the FAI installer need. `install-distro` and `PV-bootloader` are not compared: eliloader changes them
 /// at first boot by design. A parameter the template leaves empty is not compared. The template is the
-/// one ``TargetResolver/template(of:)`` finds (`base_template_name`, or the custom template installing
-/// from the same repository when the VM was made from a default template).
+/// one ``TargetResolver/template(of:)`` finds (`base_template_name`).
 public enum DriftChecker {
     /// The parameters compared.
     public static let comparedParameters: [VMParameter] = [

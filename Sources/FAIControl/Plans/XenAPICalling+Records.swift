@@ -2,27 +2,27 @@ import XMLRPC
 public import XenAPI
 
 extension XenAPICalling {
-    /// `VM.get_record`, decoded.
+    /// `VM.get_record`, decoded from ``call(_:_:)``'s value.
     public func vmRecord(_ ref: Ref<VMRecord>) throws -> VMRecord {
         try VMRecord(xmlrpc: call("VM.get_record", [.string(ref.rawValue)]))
     }
 
-    /// `VM.get_all_records`, decoded: every VM, template, snapshot and control domain.
+    /// `VM.get_all_records`, decoded from ``call(_:_:)``'s value.
     public func allVMRecords() throws -> [Ref<VMRecord>: VMRecord] {
         try decodeMap(call("VM.get_all_records", []), className: "VM", VMRecord.init(xmlrpc:))
     }
 
-    /// `pool.get_all_records`, decoded.
+    /// `pool.get_all_records`, decoded from ``call(_:_:)``'s value.
     public func allPoolRecords() throws -> [Ref<PoolRecord>: PoolRecord] {
         try decodeMap(call("pool.get_all_records", []), className: "pool", PoolRecord.init(xmlrpc:))
     }
 
-    /// `host.get_all_records`, decoded.
+    /// `host.get_all_records`, decoded from ``call(_:_:)``'s value.
     public func allHostRecords() throws -> [Ref<HostRecord>: HostRecord] {
         try decodeMap(call("host.get_all_records", []), className: "host", HostRecord.init(xmlrpc:))
     }
 
-    /// `SR.get_all_records`, decoded.
+    /// `SR.get_all_records`, decoded from ``call(_:_:)``'s value.
     public func allSRRecords() throws -> [Ref<SRRecord>: SRRecord] {
         try decodeMap(call("SR.get_all_records", []), className: "SR", SRRecord.init(xmlrpc:))
     }

@@ -59,7 +59,6 @@ public struct FAIProgress: Sendable, Equatable {
     /// Whether FAI runs with FAI_FLAGS `verbose` (apt output and more reach the console).
     public var isVerbose: Bool { flags.contains("verbose") }
 
-
     /// The highest error level of all tasks.
     public var maximumLevel: Int { tasks.map(\.level).max() ?? 0 }
 

@@ -38,28 +38,13 @@ public struct TargetResolver: Sendable {
         throw .unknown(query, kind: kind, suggestions: similar.prefix(10).map { Self.describe($0.value) })
     }
 
-    /// The template a VM was made from: `other_config.base_template_name`, looked up by name-label.
-    ///
-    /// When that template has no `install-repository` (a default template) but the VM has one, the
-    /// custom template installing from the same repository (same `debian-release` and `install-arch`
-    /// where the VM has them) is the VM's template instead: that is a VM whose creator picked the
-    /// default template, or whose wizard recorded it, and then pointed it at the FAI repository by hand.
+    /// The template a VM was made from: the one whose name-label is the VM's
+    /// `other_config.base_template_name` (which `VM.clone` of a template records); `nil` when the key is
+    /// missing or empty, or no template has that name.
     public func template(of record: VMRecord) -> (ref: Ref<VMRecord>, record: VMRecord)? {
-        let templates = records.filter { $0.value.isATemplate && !$0.value.isASnapshot }
-            .sorted { ($0.value.nameLabel, $0.value.uuid) < ($1.value.nameLabel, $1.value.uuid) }
-        let name = record.otherConfig["base_template_name"] ?? ""
-        let base = name.isEmpty ? nil : templates.first { $0.value.nameLabel == name }
-        let repository = record.otherConfig[InstallKeys.repository] ?? ""
-        if !repository.isEmpty, (base?.value.otherConfig[InstallKeys.repository] ?? "").isEmpty {
-            let sameInstall = templates.first { candidate in
-                let config = candidate.value.otherConfig
-                return config[InstallKeys.repository] == repository
-                    && [InstallKeys.debianRelease, InstallKeys.arch].allSatisfy { key in
-                        (record.otherConfig[key] ?? "").isEmpty || config[key] == record.otherConfig[key]
-                    }
-            }
-            if let sameInstall { return (sameInstall.key, sameInstall.value) }
-        }
+        guard let name = record.otherConfig["base_template_name"], !name.isEmpty else { return nil }
+        let base = records.filter { $0.value.isATemplate && !$0.value.isASnapshot && $0.value.nameLabel == name }
+            .min { $0.value.uuid < $1.value.uuid }
         return base.map { ($0.key, $0.value) }
     }
 

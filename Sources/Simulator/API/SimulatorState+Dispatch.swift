@@ -41,11 +41,7 @@ extension SimulatorState {
         default:
             break
         }
-        guard let (className, message, isAsync) = Self.split(method) else {
-            if let session = params.first { try checkSession(session, hostIndex: hostIndex) }
-            throw APIFailure("MESSAGE_METHOD_UNKNOWN", method)
-        }
-        guard let signature = signature(className, message) else {
+        guard let (className, message, isAsync) = Self.split(method), let signature = signature(className, message) else {
             if let session = params.first { try checkSession(session, hostIndex: hostIndex) }
             throw APIFailure("MESSAGE_METHOD_UNKNOWN", method)
         }
@@ -165,4 +161,3 @@ extension SimulatorState {
         return task
     }
 }
-

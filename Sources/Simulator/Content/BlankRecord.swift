@@ -11,7 +11,9 @@ public enum BlankRecord {
     /// xapi's epoch datetime.
     static let epoch: XMLRPCValue = .dateTime("19700101T00:00:00Z")
 
+    /// A fresh random lower-case UUID.
     static func uuid() -> String { UUID().uuidString.lowercased() }
+    /// A fresh random `OpaqueRef:<uuid>`.
     static func ref() -> String { "OpaqueRef:" + uuid() }
 
     /// The current time in xapi's datetime format.
@@ -22,11 +24,8 @@ public enum BlankRecord {
         return .dateTime(String(format: "%04d%02d%02dT%02d:%02d:%02dZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec))
     }
 
+    /// A `Set(string)` value.
     static func strings(_ values: [String]) -> XMLRPCValue { .array(values.map(XMLRPCValue.string)) }
-
-    static func map(_ pairs: KeyValuePairs<String, String>) -> XMLRPCValue {
-        .structure(XMLRPCStruct(pairs.map { ($0.key, XMLRPCValue.string($0.value)) }))
-    }
 
     /// The fields that open a named object's record (SR, VDI, network, task), in xapi's order.
     static func nameAndOperations(
@@ -54,6 +53,7 @@ public enum BlankRecord {
         ("metrics", null),
     ]
 
+    /// A `Map(string → string)` value, keys in sorted order.
     static func map(_ dictionary: [String: String]) -> XMLRPCValue {
         .structure(XMLRPCStruct(dictionary.sorted { $0.key < $1.key }.map { ($0.key, XMLRPCValue.string($0.value)) }))
     }

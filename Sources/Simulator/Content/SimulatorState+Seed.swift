@@ -57,8 +57,9 @@ extension SimulatorState {
         let aborted = newVMFromTemplate(faiTemplate, name: "fai02", network: network)
         eliloaderSwitch(aborted)
 
-        let xenCenterBug = newVMFromTemplate(squeeze64, name: "fai03", network: network)
-        setMapEntry("VM", xenCenterBug, field: "other_config", key: "install-repository", value: repositoryURL)
+        // XenCenter's New VM wizard cloned and provisioned the FAI template but dropped its PV-args.
+        let xenCenterBug = newVMFromTemplate(faiTemplate, name: "fai03", network: network)
+        db.set("VM", ref: xenCenterBug, field: "PV_args", to: "")
 
         for number in 0..<configuration.extraVMs {
             addScaleVM(number, template: squeeze64, network: network)

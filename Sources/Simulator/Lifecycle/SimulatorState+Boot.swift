@@ -78,6 +78,9 @@ extension SimulatorState {
         setMapEntry("VM", vm, field: "other_config", key: "install-distro", value: nil)
         if distro == "pygrub" { return try runPygrub(vm) }
         var script = ConsoleScript.transcript(transcripts.transcript(transcriptName(for: vm, config: config)))
+        if let hostname = ConsoleScript.hostname(forNameLabel: vmField(vm, "name_label")?.stringValue ?? "") {
+            script.renameHost(to: hostname)
+        }
         script.replaceCommandLine(with: vmField(vm, "PV_args")?.stringValue ?? "")
         return script
     }

@@ -19,14 +19,8 @@ struct SimulatorState {
         let channel: any Channel
     }
 
-    /// A pending event.from, woken when the database changes or its deadline passes.
-    struct EventWaiter {
-        let promise: EventLoopPromise<Void>
-    }
-
     var db = PoolDatabase()
-    /// Host addresses in configuration order, and their host refs.
-    var hostAddresses: [String]
+    /// Host refs in the order of the configured host addresses.
     var hostRefs: [String] = []
     var port: Int
     var configuration: SimulatorConfiguration
@@ -37,7 +31,8 @@ struct SimulatorState {
     var playbacks: [String: ConsolePlayback] = [:]
     var consoleClients: [String: [ConsoleClient]] = [:]
     var nextClientID = 0
-    var eventWaiters: [Int: EventWaiter] = [:]
+    /// Pending event.from calls by waiter id, woken when the database changes or their deadline passes.
+    var eventWaiters: [Int: EventLoopPromise<Void>] = [:]
     var nextWaiterID = 0
     var repository: DebianRepository
     let transcripts: TranscriptLibrary
@@ -47,12 +42,13 @@ struct SimulatorState {
     init(configuration: SimulatorConfiguration, port: Int, transcripts: TranscriptLibrary) {
         self.configuration = configuration
         self.port = port
-        hostAddresses = configuration.hosts
         repository = DebianRepository(missing: configuration.missingRepositoryFiles)
         self.transcripts = transcripts
         faults = FaultState(faults: configuration.faults)
     }
 
+    /// Host addresses in configuration order, the master first.
+    var hostAddresses: [String] { configuration.hosts }
     var masterAddress: String { hostAddresses.first ?? "127.0.0.1" }
     var poolRef: String { db.refs("pool").first ?? "OpaqueRef:NULL" }
     var defaultSR: String { db.field("pool", ref: poolRef, "default_SR")?.stringValue ?? "OpaqueRef:NULL" }

@@ -15,13 +15,15 @@ public struct StatusBarView: Sendable {
     }
 
     /// Draws into the first row of `area`.
+    ///
+    /// The facts end with the connection state, so they win: the message gives way first, down to a
+    /// quarter of the row (half for an error); only then are the facts cut, from the front.
     public func render(into canvas: inout Canvas, area: Rect) {
         guard !area.isEmpty else { return }
         let row = Rect(x: area.x, y: area.y, width: area.width, height: 1)
         canvas.fill(row, with: Cell(" ", role: .statusBar))
-        let share = message.isEmpty ? area.width : messageRole == .error ? area.width / 4 : area.width / 3
-        let factsWidth = min(facts.displayWidth, max(0, share))
-        let factsText = facts.truncated(toWidth: factsWidth)
+        let kept = message.isEmpty ? 0 : min(message.displayWidth, messageRole == .error ? area.width / 2 : area.width / 4)
+        let factsText = facts.truncatedKeepingEnd(toWidth: max(0, area.width - kept - (kept > 0 ? 2 : 0)))
         let messageWidth = max(0, area.width - factsText.displayWidth - 2)
         canvas.write(message.truncated(toWidth: messageWidth), at: row.origin, role: messageRole, clip: row)
         canvas.write(factsText, at: Point(x: row.maxX - factsText.displayWidth, y: row.y), role: .statusBar, clip: row)

@@ -65,7 +65,7 @@ public final class PoolCache: Sendable {
 
     private let shared = Mutex(Shared())
     private let onUpdate: @Sendable (Update) -> Void
-    private let wakeUp = NSConditionBox()
+    private let wakeUp = ChangeSignal()
 
     /// Creates a stopped cache for `session`'s pool.
     public init(
@@ -128,21 +128,25 @@ public final class PoolCache: Sendable {
 
     /// Blocks until `predicate` holds for the cache or `timeout` passes; returns the matching snapshot.
     public func wait(timeout: Duration, until predicate: (PoolSnapshot) -> Bool) -> PoolSnapshot? {
-        let deadline = ContinuousClock.now + timeout
-        while true {
+        var matching: PoolSnapshot?
+        _ = waitUntil(timeout: timeout) {
             let current = snapshot()
-            if predicate(current) { return current }
-            let remaining = ContinuousClock.now.duration(to: deadline)
-            if remaining <= .zero { return nil }
-            wakeUp.waitForChange(upTo: min(remaining, .milliseconds(200)))
+            if predicate(current) { matching = current }
+            return matching != nil
         }
+        return matching
     }
 
     /// Blocks until `predicate` holds for the stream state or `timeout` passes; returns whether it held.
     public func waitForState(timeout: Duration, until predicate: (State) -> Bool) -> Bool {
+        waitUntil(timeout: timeout) { predicate(state) }
+    }
+
+    /// Checks `condition` after every update (and at least every 200 ms) until it holds or `timeout` passes.
+    private func waitUntil(timeout: Duration, _ condition: () -> Bool) -> Bool {
         let deadline = ContinuousClock.now + timeout
         while true {
-            if predicate(state) { return true }
+            if condition() { return true }
             let remaining = ContinuousClock.now.duration(to: deadline)
             if remaining <= .zero { return false }
             wakeUp.waitForChange(upTo: min(remaining, .milliseconds(200)))
@@ -202,42 +206,4 @@ public final class PoolCache: Sendable {
         onUpdate(update)
         for observer in observers { observer.yield(update) }
     }
-}
-
-/// A condition variable for "something changed" wake-ups with timeouts.
-final class NSConditionBox: @unchecked Sendable {
-    // NSCondition is thread-safe; it is only used through these methods.
-    private let condition = NSCondition()
-    private var changes = 0
-
-    func signal() {
-        condition.lock()
-        changes += 1
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Waits until the next signal or `duration`.
-    func waitForChange(upTo duration: Duration) {
-        condition.lock()
-        let seen = changes
-        let deadline = Date(timeIntervalSinceNow: duration.seconds)
-        while changes == seen, condition.wait(until: deadline) {}
-        condition.unlock()
-    }
-
-    /// Sleeps for `duration`, waking early when signalled and `keepSleeping` turns false.
-    func sleep(for duration: Duration, while keepSleeping: () -> Bool) {
-        let deadline = ContinuousClock.now + duration
-        while keepSleeping() {
-            let remaining = ContinuousClock.now.duration(to: deadline)
-            if remaining <= .zero { return }
-            waitForChange(upTo: remaining)
-        }
-    }
-}
-
-extension Duration {
-    /// The duration in seconds as a Double.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -84,17 +84,10 @@ struct ControllerOperations: PoolOperations {
     func preflight(_ vm: Ref<VMRecord>) throws -> PreflightReport {
         let record = try session.vmRecord(vm)
         let hosts = Array(try session.allHostRecords().values)
-        return Preflight(prober: HeadProbe()).run(record, hosts: hosts)
+        return Preflight(prober: CurlURLProber()).run(record, hosts: hosts)
     }
 
     private func template(of record: VMRecord) throws -> VMRecord? {
-        guard let name = record.otherConfig["base_template_name"] else { return nil }
-        return try session.allVMRecords().values.first { $0.isATemplate && $0.nameLabel == name }
+        TargetResolver(records: try session.allVMRecords()).template(of: record)?.record
     }
-}
-
-/// HTTP HEAD through libcurl for the preflight.
-private struct HeadProbe: URLProber {
-    let prober = CurlURLProber()
-    func head(_ url: String) throws -> Int { try prober.head(url) }
 }
