@@ -15,6 +15,9 @@ public enum SimulatorFault: Sendable, Equatable, CustomStringConvertible {
     case expireSessions(afterCalls: Int)
     /// Truncate every `n`th API reply body in the middle (malformed XML / JSON). Text: `malformed-every:N`.
     case malformedReplies(everyNthReply: Int)
+    /// Close each console connection (CONNECT relay) once it has relayed `afterBytes` bytes, as a
+    /// flaky network would; the VM runs on and a new CONNECT attaches again. Text: `drop-console:BYTES`.
+    case dropConsoleRelays(afterBytes: Int)
 
     /// Why a fault text could not be read.
     public struct ParseError: Error, CustomStringConvertible {
@@ -23,10 +26,10 @@ public enum SimulatorFault: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Parses the text form, e.g. `drop-every:5`, `drop-random:0.1:42`, `delay:200`,
-    /// `expire-sessions:3`, `malformed-every:4`.
+    /// `expire-sessions:3`, `malformed-every:4`, `drop-console:4096`.
     public init(parsing text: String) throws {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        let bad = ParseError(description: "bad fault '\(text)': expected drop-every:N, drop-random:P[:SEED], delay:MS, expire-sessions:N or malformed-every:N")
+        let bad = ParseError(description: "bad fault '\(text)': expected drop-every:N, drop-random:P[:SEED], delay:MS, expire-sessions:N, malformed-every:N or drop-console:BYTES")
         func positive(_ index: Int) throws -> Int {
             guard parts.count > index, let value = Int(parts[index]), value > 0 else { throw bad }
             return value
@@ -41,6 +44,7 @@ public enum SimulatorFault: Sendable, Equatable, CustomStringConvertible {
         case "delay" where parts.count == 2: self = .delayReplies(milliseconds: try positive(1))
         case "expire-sessions" where parts.count == 2: self = .expireSessions(afterCalls: try positive(1))
         case "malformed-every" where parts.count == 2: self = .malformedReplies(everyNthReply: try positive(1))
+        case "drop-console" where parts.count == 2: self = .dropConsoleRelays(afterBytes: try positive(1))
         default: throw bad
         }
     }
@@ -53,6 +57,7 @@ public enum SimulatorFault: Sendable, Equatable, CustomStringConvertible {
         case .delayReplies(let milliseconds): "delay:\(milliseconds)"
         case .expireSessions(let calls): "expire-sessions:\(calls)"
         case .malformedReplies(let n): "malformed-every:\(n)"
+        case .dropConsoleRelays(let bytes): "drop-console:\(bytes)"
         }
     }
 }

@@ -34,6 +34,17 @@ extension SimulatorServer {
         changeRunningGuest(vmUUID) { state, vm in state.haltVM(vm) }
     }
 
+    /// Closes every live console connection (CONNECT relay) of the VM with `vmUUID`, as a network
+    /// drop would, without changing the VM: its consoles, power state and playback go on, and a new
+    /// CONNECT attaches again. Returns how many connections were closed (0 for an unknown VM).
+    @discardableResult
+    public func dropConsoleConnections(vmUUID: String) -> Int {
+        mutate { state in
+            guard let vm = state.db.ref(forUUID: vmUUID, in: "VM") else { return 0 }
+            return state.dropConsoleClients(of: vm)
+        }
+    }
+
     /// Applies `change` to the running VM with `vmUUID`; false if no running VM has it.
     private func changeRunningGuest(_ vmUUID: String, _ change: (inout SimulatorState, String) -> Void) -> Bool {
         mutate { state in

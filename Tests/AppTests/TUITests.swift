@@ -56,4 +56,20 @@ import Testing
         #expect(canvas[0, 2].role == .selection)
         #expect(canvas[0, 1].role == .normal)
     }
+    @Test func tableViewBuiltFromTheVisibleWindowDrawsLikeTheWholeList() {
+        let columns = [TableColumn("NAME", width: .flexible(minimum: 5)), TableColumn("N", width: .fixed(4))]
+        let all = (0..<2_000).map { TableRow(["vm-\($0)", "\($0)"]) }
+        for position in [ListPosition(selection: 0), ListPosition(selection: 1_234, offset: 1_200), ListPosition(selection: 1_999, offset: 5)] {
+            let window = TableView.visibleRange(count: all.count, position: position, height: 6)
+            #expect(window.count == 5)
+            #expect(window.contains(position.selection))
+            var whole = Canvas(width: 20, height: 6)
+            TableView(columns: columns, rows: all, position: position).render(into: &whole, area: whole.bounds)
+            var windowed = Canvas(width: 20, height: 6)
+            TableView(columns: columns, rowCount: all.count, visibleRows: Array(all[window]), position: position, height: 6)
+                .render(into: &windowed, area: windowed.bounds)
+            #expect(windowed == whole)
+        }
+        #expect(TableView.visibleRange(count: 0, position: ListPosition(), height: 6).isEmpty)
+    }
 }

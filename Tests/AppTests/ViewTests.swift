@@ -35,6 +35,16 @@ import XenAPI
         #expect(lines.contains { $0.contains("rearm the selected VM") })
     }
 
+    @Test func detailsOfAnAbortedInstallExplainWhyItIsAGuess() {
+        var state = F.loadedState
+        _ = state.type("2jd")
+        let text = render(state).joined(separator: "\n")
+        #expect(text.contains("install state       aborted install? (r rearms)"))
+        #expect(text.contains("eliloader switched PV-bootloader to pygrub"))
+        #expect(text.contains("The API cannot see the disk"))
+        #expect(text.contains("install keys restored"))
+    }
+
     @Test func planOverlayShowsOldNewAndXeCommands() {
         var state = F.loadedState
         _ = state.type("2je")

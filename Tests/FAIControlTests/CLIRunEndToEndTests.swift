@@ -1,6 +1,7 @@
 import Foundation
 import Simulator
 import Testing
+import XenAPI
 
 /// Runs the `xsfai` binary (built next to the test bundle) against a simulator started in the test.
 @Suite struct CLIRunEndToEndTests {
@@ -176,6 +177,44 @@ import Testing
         let open = try Self.run(["check", "--pool", "lab"], pool: pool, state: state, environment: environment)
         #expect(open.status == 2)
         #expect(open.stderr.contains("holds a password but its mode is 644"))
+    }
+
+    @Test func templateCopyKeepsPVArgsAndInstallKeys() async throws {
+        let pool = try await LoopbackPool.start()
+        defer { Task { await pool.stop() } }
+        let state = Self.freshState()
+        let session = pool.session
+        let source = try session.vm.getRecord(try session.ref(named: "FAI Squeeze 64"))
+        let copied = try Self.run(
+            ["template-copy", "FAI Squeeze 64", "--name", "FAI Squeeze 64 lab", "--description", "Lab mirror"],
+            pool: pool, state: state)
+        #expect(copied.status == 0, "\(copied.stderr)")
+        #expect(copied.stdout.hasPrefix("Copied template FAI Squeeze 64 to FAI Squeeze 64 lab ("))
+        #expect(copied.stdout.hasSuffix(") with VM.clone.\n"))
+        let copy = try session.vm.getRecord(try session.ref(named: "FAI Squeeze 64 lab"))
+        #expect(copy.isATemplate)
+        #expect(copy.uuid != source.uuid)
+        #expect(copy.nameDescription == "Lab mirror")
+        #expect(!source.pvArgs.isEmpty)
+        #expect(copy.pvArgs == source.pvArgs)
+        #expect(copy.pvBootloader == source.pvBootloader)
+        for key in ["install-repository", "install-distro", "debian-release", "install-arch"] {
+            #expect(source.otherConfig[key] != nil, "\(key)")
+            #expect(copy.otherConfig[key] == source.otherConfig[key], "\(key)")
+        }
+        let onSR = try Self.run(
+            ["template-copy", "FAI Squeeze 64", "--name", "FAI Squeeze 64 nfs", "--sr", "Shared NFS storage", "--json"],
+            pool: pool, state: state)
+        #expect(onSR.status == 0, "\(onSR.stderr)")
+        let result = try JSONSerialization.jsonObject(with: Data(onSR.stdout.utf8)) as? [String: Any]
+        #expect(result?["method"] as? String == "VM.copy")
+        #expect(result?["source"] as? String == "FAI Squeeze 64")
+        #expect(try session.vm.getRecord(try session.ref(named: "FAI Squeeze 64 nfs")).pvArgs == source.pvArgs)
+        let unknown = try Self.run(["template-copy", "No such template", "--name", "x"], pool: pool, state: state)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("xsfai: "))
+        #expect(unknown.stdout.isEmpty)
+        #expect(try session.vm.getByNameLabel("x").isEmpty)
     }
 
     @Test func undoRefusesAfterAnOutsideChange() async throws {

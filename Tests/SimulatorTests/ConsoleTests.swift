@@ -150,4 +150,39 @@ import XMLRPC
             #expect(try stream.receive(until: "(initramfs) ").contains("ls"))
         }
     }
+    @Test func droppingConsoleConnectionsClosesTheRelaysButLeavesTheVMRunning() async throws {
+        try await withSimulator(SimulatorConfiguration(linesPerSecond: 40, bootDelay: 0)) { server, port in
+            let client = try LoopbackClient.master(port)
+            let session = try client.login()
+            let vm = try client.installFromFAITemplate("dropped", session: session)
+            let uuid = try client.field("VM", "uuid", of: vm, session: session).stringValue ?? ""
+            _ = try client.value("VM.start", [session, vm, .bool(false), .bool(false)])
+            let console = try client.console(of: vm, protocol: "vt100", session: session)
+            let (first, _) = try LoopbackClient.connectConsole(location: console.location, session: session)
+            let (second, _) = try LoopbackClient.connectConsole(location: console.location, session: session)
+            _ = try first.receive(until: "Fully Automatic Installation")
+
+            #expect(server.dropConsoleConnections(vmUUID: uuid) == 2)
+            #expect(Self.isClosedByTheServer(first))
+            #expect(Self.isClosedByTheServer(second))
+            #expect(try client.field("VM", "power_state", of: vm, session: session) == "Running")
+            #expect(try client.console(of: vm, protocol: "vt100", session: session).ref == console.ref)
+
+            // A new CONNECT attaches to the same console and the install goes on.
+            let (again, reply) = try LoopbackClient.connectConsole(location: console.location, session: session)
+            #expect(reply.status == 200)
+            #expect(try again.receive(until: "Calling task_partition").contains("Calling task_partition"))
+            #expect(server.dropConsoleConnections(vmUUID: "no-such-uuid") == 0)
+        }
+    }
+
+    /// Whether the stream ends (EOF, not a read timeout) before any marker that is never printed.
+    private static func isClosedByTheServer(_ stream: LoopbackClient) -> Bool {
+        do {
+            _ = try stream.receive(until: "never printed")
+            return false
+        } catch {
+            return "\(error)".contains("connection closed")
+        }
+    }
 }

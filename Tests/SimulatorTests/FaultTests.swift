@@ -56,12 +56,39 @@ import XMLRPC
         }
     }
 
+    @Test func consoleRelaysCloseAfterTheirByteBudgetAndReattachWorks() async throws {
+        let configuration = SimulatorConfiguration(linesPerSecond: 30, bootDelay: 0.2, faults: [.dropConsoleRelays(afterBytes: 500)])
+        try await withSimulator(configuration) { _, port in
+            let client = try LoopbackClient.master(port)
+            let session = try client.login()
+            let vm = try client.installFromFAITemplate("flaky", session: session)
+            _ = try client.value("VM.start", [session, vm, .bool(false), .bool(false)])
+            let started = try client.console(of: vm, protocol: "vt100", session: session)
+            let (stream, reply) = try LoopbackClient.connectConsole(location: started.location, session: session)
+            #expect(reply.status == 200)
+            var relayed = 0
+            while true {
+                let chunk = try stream.receiveChunk()
+                if chunk.isEmpty { break }
+                relayed += chunk.count
+            }
+            #expect(relayed >= 500)
+            #expect(try client.field("VM", "power_state", of: vm, session: session) == "Running")
+            let (again, second) = try LoopbackClient.connectConsole(location: started.location, session: session)
+            #expect(second.status == 200)
+            #expect(try again.receiveChunk().isEmpty == false)
+        }
+    }
+
     @Test func faultTextForms() throws {
         #expect(try SimulatorFault(parsing: "drop-every:5") == .dropConnection(everyNthRequest: 5))
         #expect(try SimulatorFault(parsing: "drop-random:0.25:9") == .dropConnectionRandomly(probability: 0.25, seed: 9))
         #expect(try SimulatorFault(parsing: "delay:200") == .delayReplies(milliseconds: 200))
         #expect(try SimulatorFault(parsing: "expire-sessions:3") == .expireSessions(afterCalls: 3))
         #expect(try SimulatorFault(parsing: "malformed-every:4").description == "malformed-every:4")
+        #expect(try SimulatorFault(parsing: "drop-console:4096") == .dropConsoleRelays(afterBytes: 4096))
+        #expect(SimulatorFault.dropConsoleRelays(afterBytes: 10).description == "drop-console:10")
+        #expect(throws: SimulatorFault.ParseError.self) { try SimulatorFault(parsing: "drop-console:0") }
         #expect(throws: SimulatorFault.ParseError.self) { try SimulatorFault(parsing: "explode") }
     }
 }

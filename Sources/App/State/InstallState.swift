@@ -18,6 +18,9 @@ public struct InstallState: Sendable, Hashable {
     public let label: String
     /// The kind.
     public let kind: Kind
+    /// Why the label says what it says: what it was read from, and for a guess, what the API cannot
+    /// settle (shown in the details view).
+    public let reason: String
 
     /// Classifies `record` using the console phases and templates in `state`.
     public init(ref: Ref<VMRecord>, record: VMRecord, state: AppState) {
@@ -25,29 +28,34 @@ public struct InstallState: Sendable, Hashable {
         switch state.phases[ref] ?? .unknown {
         case .installing(let task, let index, let count):
             (label, kind) = ("installing \(task) \(index)/\(count)", .active)
+            reason = "Read from the console: FAI is running task_\(task), phase \(index) of \(count)."
         case .succeeded:
-            (label, kind) = ("installed", .good)
+            (label, kind, reason) = ("installed", .good, "Read from the console: FAI reported a successful installation.")
         case .failed(let task):
             (label, kind) = ("failed (\(task))", .bad)
+            reason = "Read from the console: FAI failed in task_\(task). r rearms the VM for a new install."
         case .noBoot:
-            (label, kind) = ("no-boot", .bad)
+            (label, kind, reason) = ("no-boot", .bad, "Read from the console: the installer kernel did not boot into FAI (panic or no NFS root).")
         case .hung:
-            (label, kind) = ("hung", .bad)
+            (label, kind, reason) = ("hung", .bad, "Read from the console: no output for too long during the install.")
         case .unknown:
             if !record.isPV {
-                (label, kind) = ("HVM", .neutral)
+                (label, kind, reason) = ("HVM", .neutral, "Not a PV VM: FAI network installs through eliloader do not apply.")
             } else if armed {
-                (label, kind) = ("armed", .active)
+                (label, kind, reason) = ("armed", .active, "PV-bootloader is eliloader and other-config has install-distro: the next start runs the network install.")
             } else if record.pvBootloader == "pygrub" && record.powerState == .halted
                 && record.otherConfig["install-repository"] != nil
             {
                 // eliloader latched the VM to pygrub and it is not running: either installed and shut
                 // down, or an install that was cut short (the API cannot see the disk). Say both.
                 (label, kind) = ("aborted install? (r rearms)", .bad)
+                reason = "A guess: eliloader switched PV-bootloader to pygrub when the install began, and the "
+                    + "VM is halted. The API cannot see the disk: installed and shut down, or cut short? "
+                    + "s starts it (watch the console); r rearms it (eliloader, install keys restored)."
             } else if record.pvBootloader == "pygrub" {
-                (label, kind) = ("installed", .good)
+                (label, kind, reason) = ("installed", .good, "PV-bootloader is pygrub: the VM boots the installed system from its disk.")
             } else {
-                (label, kind) = ("", .neutral)
+                (label, kind, reason) = ("", .neutral, "Neither armed for an install (eliloader) nor booting an installed disk (pygrub).")
             }
         }
     }

@@ -61,6 +61,14 @@ struct OverlayView {
             .init("name-label          \(record.nameLabel)", role: .title),
             .init("uuid                \(record.uuid)"),
             .init("kind                \(record.isATemplate ? (record.isDefaultTemplate ? "default template" : "custom template") : "VM, \(record.powerState.rawValue.lowercased())")"),
+        ]
+        if !record.isATemplate {
+            // First, so a short screen still shows why the install state says what it says.
+            let install = InstallState(ref: ref, record: record, state: state)
+            lines.append(.init("install state       \(install.label.isEmpty ? "—" : install.label)", role: .title))
+            lines += Self.wrap(install.reason, width: 70).map { DialogView.Line("  " + $0) }
+        }
+        lines += [
             .init("PV-bootloader       \(record.pvBootloader)"),
             .init("PV-bootloader-args  \(record.pvBootloaderArgs)"),
             .init("PV-args             \(record.pvArgs)"),
@@ -71,6 +79,21 @@ struct OverlayView {
             let value = record.otherConfig[key] ?? ""
             lines.append(.init("other-config:\(key) = \(value)", role: key.hasPrefix("install") || key == "debian-release" ? .title : .dialog))
         }
+        return lines
+    }
+
+    /// Splits `text` into lines of at most `width` columns at spaces (a longer word gets its own line).
+    private static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.displayWidth + 1 + word.displayWidth > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
         return lines
     }
 

@@ -15,23 +15,22 @@ struct VMsPaneView {
             TableColumn("INSTALL", width: .flexible(minimum: 20)),
             TableColumn("DRIFT", width: .fixed(12)),
         ]
-        let visible = state.vmList.position.clamped(count: state.vmList.rows.count, visibleRows: area.height - 1)
-        let range = visible.offset..<min(state.vmList.rows.count, visible.offset + max(0, area.height - 1))
-        var rows = Array(repeating: TableRow([]), count: state.vmList.rows.count)
-        for index in range {
-            let ref = state.vmList.rows[index]
-            guard let record = state.vms[ref] else { continue }
+        let list = state.vmList
+        let visible = TableView.visibleRange(count: list.rows.count, position: list.position, height: area.height)
+        let rows = list.rows[visible].map { ref -> TableRow in
+            guard let record = state.vms[ref] else { return TableRow([]) }
             let install = InstallState(ref: ref, record: record, state: state)
             let drift = state.drift(of: ref, record)?.columnText ?? ""
             let host = record.powerState == .running ? state.hosts[record.residentOn] ?? "" : ""
-            rows[index] = TableRow(
-                [record.nameLabel, record.powerState.rawValue.lowercased(), host, install.label,
-                 drift],
+            return TableRow(
+                [record.nameLabel, record.powerState.rawValue.lowercased(), host, install.label, drift],
                 roles: [nil, record.powerState == .running ? .success : .dim, nil, role(install.kind),
                         drift.isEmpty ? nil : .warning])
         }
-        TableView(columns: columns, rows: rows, position: state.vmList.position, isFocused: isFocused,
-                  emptyText: state.vmList.filter.text.isEmpty ? "(no VMs yet)" : "(no VM matches the filter)")
+        TableView(columns: columns, rowCount: list.rows.count, visibleRows: rows, position: list.position,
+                  isFocused: isFocused,
+                  emptyText: list.filter.text.isEmpty ? "(no VMs yet)" : "(no VM matches the filter)",
+                  height: area.height)
             .render(into: &canvas, area: area)
     }
 

@@ -8,13 +8,12 @@ public import XenAPI
 /// change plan for `PV-args` and `install-repository`/`install-distro`/`debian-release`/`install-arch`.
 /// If a step before the carry-over fails, the new VM is destroyed as xe does.
 public struct VMInstaller {
-    private let api: any XenAPICalling
-    private let journal: (any JournalWriting)?
+    private let plans: PlanExecutor
+    private var api: any XenAPICalling { plans.api }
 
-    /// Creates an installer.
+    /// Creates an installer; `journal` nil records nothing.
     public init(api: any XenAPICalling, journal: (any JournalWriting)?) {
-        self.api = api
-        self.journal = journal
+        plans = PlanExecutor(api: api, journal: journal)
     }
 
     /// The changes that make `record` (the new VM) carry `template`'s PV-args and install keys.
@@ -69,7 +68,7 @@ public struct VMInstaller {
         }
         let record = try api.vmRecord(newRef)
         let carried = Self.carryOverPlan(ref: newRef, record: record, template: template, repository: request.repository)
-        try PlanExecutor(api: api, journal: journal).apply(carried, context: context)
+        try plans.apply(carried, context: context)
         calls += carried.calls
         return InstallReport(
             ref: newRef.rawValue, uuid: record.uuid, name: request.name, template: template.nameLabel,

@@ -3,8 +3,12 @@ public import XenAPI
 
 /// Applies change plans through a XenAPI connection, journals each applied change, then reads the
 /// record back and verifies it.
+///
+/// The controller's other operations (``RearmExecutor``, ``VMInstaller``) are built on one: its
+/// connection is theirs, and their parameter changes go through it.
 public struct PlanExecutor {
-    private let api: any XenAPICalling
+    /// The connection every call goes through.
+    let api: any XenAPICalling
     private let journal: (any JournalWriting)?
 
     /// Creates an executor; `journal` nil records nothing (tests, dry runs).

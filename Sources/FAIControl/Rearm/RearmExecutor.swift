@@ -3,13 +3,12 @@ public import XenAPI
 /// Carries out a rearm: hard shutdown when planned, the parameter changes (journaled and verified),
 /// then an optional start.
 public struct RearmExecutor {
-    private let api: any XenAPICalling
-    private let journal: (any JournalWriting)?
+    private let plans: PlanExecutor
+    private var api: any XenAPICalling { plans.api }
 
-    /// Creates an executor.
+    /// Creates an executor; `journal` nil records nothing.
     public init(api: any XenAPICalling, journal: (any JournalWriting)?) {
-        self.api = api
-        self.journal = journal
+        plans = PlanExecutor(api: api, journal: journal)
     }
 
     /// Applies `plan` to the VM it was made for and returns the plan actually applied.
@@ -25,7 +24,7 @@ public struct RearmExecutor {
             let record = try api.vmRecord(ref)
             applied = try RearmPlanner.plan(ref: ref, record: record, template: template, force: false)
         }
-        try PlanExecutor(api: api, journal: journal).apply(applied.changes, context: context)
+        try plans.apply(applied.changes, context: context)
         if start {
             _ = try api.call("VM.start", [.string(ref.rawValue), .bool(false), .bool(false)])
         }

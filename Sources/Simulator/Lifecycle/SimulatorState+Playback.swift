@@ -65,8 +65,23 @@ extension SimulatorState {
     }
 
     mutating func writeToClients(_ console: String, _ bytes: [UInt8]) {
-        guard !bytes.isEmpty, let clients = consoleClients[console], !clients.isEmpty else { return }
+        guard !bytes.isEmpty, var clients = consoleClients[console], !clients.isEmpty else { return }
         effects.append(.write(clients.map(\.channel), bytes))
+        guard let limit = faults.consoleRelayByteLimit else { return }
+        for index in clients.indices { clients[index].relayedBytes += bytes.count }
+        consoleClients[console] = clients.filter { $0.relayedBytes < limit }
+        let spent = clients.filter { $0.relayedBytes >= limit }
+        if !spent.isEmpty { effects.append(.close(spent.map(\.channel))) }
+    }
+
+    /// Detaches and closes every CONNECT client of the VM's consoles; returns how many there were.
+    mutating func dropConsoleClients(of vm: String) -> Int {
+        var channels: [any Channel] = []
+        for console in refs(vmField(vm, "consoles")) {
+            channels += (consoleClients.removeValue(forKey: console) ?? []).map(\.channel)
+        }
+        if !channels.isEmpty { effects.append(.close(channels)) }
+        return channels.count
     }
 
     /// Attaches a CONNECT client to a console; returns its id for ``detachConsoleClient(_:from:)``.

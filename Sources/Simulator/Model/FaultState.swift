@@ -29,6 +29,12 @@ struct FaultState {
         return nil
     }
 
+    /// The byte budget of each console relay under `dropConsoleRelays`, if set.
+    var consoleRelayByteLimit: Int? {
+        for case .dropConsoleRelays(let bytes) in faults { return bytes }
+        return nil
+    }
+
     /// Decides the fate of the next API request.
     mutating func nextRequest() -> Decision {
         requests += 1

@@ -17,6 +17,8 @@ struct SimulatorState {
     struct ConsoleClient {
         let id: Int
         let channel: any Channel
+        /// Bytes relayed to this client so far (for the `dropConsoleRelays` fault).
+        var relayedBytes = 0
     }
 
     var db = PoolDatabase()

@@ -29,9 +29,7 @@ struct CheckCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        do {
-            let connection = try ControllerConnection(self.connection)
-            defer { connection.close() }
+        try ControllerConnection.run(connection) { connection in
             let resolver = try connection.resolver()
             let results: [DriftResult]
             if vms.isEmpty {
@@ -44,9 +42,8 @@ struct CheckCommand: ParsableCommand {
             }
             let drifted = results.filter { $0.status == .drifted }
             if fix && !drifted.isEmpty {
-                let executor = PlanExecutor(api: connection.session, journal: ControllerConnection.journal)
                 let context = try connection.journalContext(command: "check --fix")
-                for result in drifted { try executor.apply(result.plan, context: context) }
+                for result in drifted { try connection.apply(result.plan, context: context) }
             }
             if json {
                 try ControllerOutput.printJSON(results)
@@ -59,10 +56,6 @@ struct CheckCommand: ParsableCommand {
                 }
             }
             if !fix && !drifted.isEmpty { throw ExitStatus.failure.exitCode }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw ControllerFailure.report(error)
         }
     }
 

@@ -30,4 +30,21 @@ struct ControllerConnection {
 
     /// Logs out.
     func close() { session.logout() }
+
+    /// Connects with `options`, runs `body` with the connection and logs out.
+    static func using<Result>(_ options: ConnectionOptions, _ body: (ControllerConnection) throws -> Result) throws -> Result {
+        let connection = try ControllerConnection(options)
+        defer { connection.close() }
+        return try body(connection)
+    }
+
+    /// A controller command's run: connect, `body`, log out, errors reported as ``ControllerFailure`` does.
+    static func run(_ options: ConnectionOptions, _ body: (ControllerConnection) throws -> Void) throws {
+        try ControllerFailure.reporting { try using(options, body) }
+    }
+
+    /// Applies `plan` through this session, journaled as `context` says.
+    func apply(_ plan: ChangePlan, context: JournalContext) throws {
+        try PlanExecutor(api: session, journal: Self.journal).apply(plan, context: context)
+    }
 }

@@ -24,6 +24,17 @@ enum ControllerFailure {
         FileHandle.standardError.write(Data("xsfai: \(message)\n".utf8))
         return code.exitCode
     }
+
+    /// Runs a command's body; an `ExitCode` it throws passes through, any other error is reported.
+    static func reporting(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw report(error)
+        }
+    }
 }
 
 /// A plain-language refusal with its exit code (power-state errors, failed checks).

@@ -48,9 +48,7 @@ struct InstallCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        do {
-            let connection = try ControllerConnection(self.connection)
-            defer { connection.close() }
+        try ControllerConnection.run(connection) { connection in
             let (templateRef, templateRecord) = try connection.resolver().resolve(template, kind: .template)
             let request = InstallRequest(name: name, template: template, repository: repo, sr: sr)
             let report = try VMInstaller(api: connection.session, journal: ControllerConnection.journal).install(
@@ -71,10 +69,6 @@ struct InstallCommand: ParsableCommand {
                 try connection.session.vm.start(ref)
                 if !json { print("Started \(name).") }
             }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw ControllerFailure.report(error)
         }
     }
 

@@ -32,9 +32,7 @@ struct PreflightCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        do {
-            let connection = try ControllerConnection(self.connection)
-            defer { connection.close() }
+        try ControllerConnection.run(connection) { connection in
             let (_, record) = try connection.resolver().resolve(target, kind: .any)
             let hosts = Array(try connection.session.host.getAllRecords().values)
             let report = Preflight(prober: CurlURLProber(timeout: .seconds(max(1, urlTimeout)))).run(record, hosts: hosts)
@@ -49,10 +47,6 @@ struct PreflightCommand: ParsableCommand {
                 print(report.passed ? "Preflight passed for \(record.nameLabel)." : "Preflight FAILED for \(record.nameLabel).")
             }
             if !report.passed { throw ExitStatus.failure.exitCode }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw ControllerFailure.report(error)
         }
     }
 }

@@ -36,9 +36,7 @@ struct RearmCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        do {
-            let connection = try ControllerConnection(self.connection)
-            defer { connection.close() }
+        try ControllerConnection.run(connection) { connection in
             let resolver = try connection.resolver()
             let (ref, record) = try resolver.resolve(vm, kind: .vm)
             let template = resolver.template(of: record)?.record
@@ -63,8 +61,6 @@ struct RearmCommand: ParsableCommand {
                 print("Rearmed \(record.nameLabel): the installer runs on its next boot (verified, journaled).")
                 if start { print("Started \(record.nameLabel).") }
             }
-        } catch {
-            throw ControllerFailure.report(error)
         }
     }
 

@@ -17,18 +17,11 @@ struct ShutdownCommand: ParsableCommand {
     var hard = false
 
     func run() throws {
-        do {
-            let connection = try ControllerConnection(self.connection)
-            defer { connection.close() }
-            let (ref, record) = try connection.resolver().resolve(vm, kind: .vm)
-            do {
-                if hard { try connection.session.vm.hardShutdown(ref) } else { try connection.session.vm.cleanShutdown(ref) }
-            } catch {
-                throw PowerStateMessage.refusal(error, operation: hard ? "hard shutdown" : "shutdown", name: record.nameLabel) ?? error
+        try ControllerConnection.run(connection) { connection in
+            let name = try connection.changePowerState(of: vm, kind: .vm, operation: hard ? "hard shutdown" : "shutdown") {
+                try hard ? connection.session.vm.hardShutdown($0) : connection.session.vm.cleanShutdown($0)
             }
-            print("\(record.nameLabel) is halted.")
-        } catch {
-            throw ControllerFailure.report(error)
+            print("\(name) is halted.")
         }
     }
 }

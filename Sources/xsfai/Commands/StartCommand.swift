@@ -14,18 +14,11 @@ struct StartCommand: ParsableCommand {
     var vm: String
 
     func run() throws {
-        do {
-            let connection = try ControllerConnection(self.connection)
-            defer { connection.close() }
-            let (ref, record) = try connection.resolver().resolve(vm, kind: .any)
-            do {
-                try connection.session.vm.start(ref)
-            } catch {
-                throw PowerStateMessage.refusal(error, operation: "start", name: record.nameLabel) ?? error
+        try ControllerConnection.run(connection) { connection in
+            let name = try connection.changePowerState(of: vm, kind: .any, operation: "start") {
+                try connection.session.vm.start($0)
             }
-            print("Started \(record.nameLabel).")
-        } catch {
-            throw ControllerFailure.report(error)
+            print("Started \(name).")
         }
     }
 }

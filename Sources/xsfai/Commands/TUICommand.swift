@@ -22,7 +22,7 @@ struct TUICommand: ParsableCommand {
                 session: session, consoles: consoles, origin: session.masterURL.description, notice: nil,
                 tracePath: trace, started: started)
         } catch {
-            throw CommandFailure.report(error)
+            throw ControllerFailure.report(error)
         }
     }
 }

@@ -40,9 +40,7 @@ struct TemplateCopyCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let connection = try ControllerConnection(self.connection)
-            defer { connection.close() }
+        try ControllerConnection.run(connection) { connection in
             let (ref, record) = try connection.resolver().resolve(template, kind: .template)
             let session = connection.session
             let newRef: Ref<VMRecord>
@@ -63,8 +61,6 @@ struct TemplateCopyCommand: ParsableCommand {
             } else {
                 print("Copied template \(record.nameLabel) to \(copy.nameLabel) (\(copy.uuid)) with \(result.method).")
             }
-        } catch {
-            throw ControllerFailure.report(error)
         }
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import XenAPI
 
 /// `xsfai templates`: the pool's VM templates with the install settings FAI depends on.
@@ -8,10 +7,7 @@ struct TemplatesCommand: ParsableCommand {
         commandName: "templates",
         abstract: "List templates: distro, release, arch, install repository, PV-args, default or custom.")
 
-    @OptionGroup var connection: ConnectionOptions
-
-    @Flag(help: "Print JSON instead of a table.")
-    var json = false
+    @OptionGroup var listing: RecordListing
 
     /// One template as printed.
     struct Row: Codable, Equatable {
@@ -38,16 +34,7 @@ struct TemplatesCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let (session, _) = try connection.connect()
-            defer { session.logout() }
-            let rows = Self.rows(try session.vm.getAllRecords())
-            if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(rows), as: UTF8.self))
-                return
-            }
+        try listing.show(rows: { Self.rows(try $0.vm.getAllRecords()) }) { rows in
             var table = PlainTable(headers: ["NAME", "DISTRO", "RELEASE", "ARCH", "REPOSITORY", "PV-ARGS", "KIND"])
             for row in rows {
                 table.rows.append([
@@ -56,9 +43,7 @@ struct TemplatesCommand: ParsableCommand {
                     (row.isDefault ? "default" : "custom") + (row.isPV ? "" : " (HVM)"),
                 ])
             }
-            print(table.render())
-        } catch {
-            throw CommandFailure.report(error)
+            return table
         }
     }
 

@@ -28,25 +28,21 @@ struct UndoCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        do {
+        try ControllerFailure.reporting {
             let chosen = try UndoPlanner.entryToUndo(entry, in: ControllerConnection.journal.entries())
-            let connection = try ControllerConnection(self.connection)
-            defer { connection.close() }
-            let ref = try connection.session.vm.getByUUID(chosen.entry.objectUUID)
-            let record = try connection.session.vm.getRecord(ref)
-            let context = try connection.journalContext(command: "undo", undoes: chosen.number)
-            let plan = try UndoPlanner.plan(undoing: chosen, ref: ref, record: record, pool: context.pool)
-            if !dryRun {
-                try PlanExecutor(api: connection.session, journal: ControllerConnection.journal).apply(plan, context: context)
+            try ControllerConnection.using(connection) { connection in
+                let ref = try connection.session.vm.getByUUID(chosen.entry.objectUUID)
+                let record = try connection.session.vm.getRecord(ref)
+                let context = try connection.journalContext(command: "undo", undoes: chosen.number)
+                let plan = try UndoPlanner.plan(undoing: chosen, ref: ref, record: record, pool: context.pool)
+                if !dryRun { try connection.apply(plan, context: context) }
+                if json {
+                    try ControllerOutput.printJSON(plan)
+                } else {
+                    print(ControllerOutput.text(plan))
+                    if !dryRun { print("Reverted entry \(chosen.number); verified and journaled.") }
+                }
             }
-            if json {
-                try ControllerOutput.printJSON(plan)
-            } else {
-                print(ControllerOutput.text(plan))
-                if !dryRun { print("Reverted entry \(chosen.number); verified and journaled.") }
-            }
-        } catch {
-            throw ControllerFailure.report(error)
         }
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import XenAPI
 
 /// `xsfai vms`: the pool's VMs (not templates, snapshots or control domains) with their boot settings.
@@ -7,10 +6,7 @@ struct VMsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vms", abstract: "List VMs: name, power state, host, bootloader, PV-args.")
 
-    @OptionGroup var connection: ConnectionOptions
-
-    @Flag(help: "Print JSON instead of a table.")
-    var json = false
+    @OptionGroup var listing: RecordListing
 
     /// One VM as printed.
     struct Row: Codable, Equatable {
@@ -31,16 +27,8 @@ struct VMsCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let (session, _) = try connection.connect()
-            defer { session.logout() }
-            let rows = Self.rows(try session.vm.getAllRecords(), hosts: try session.host.getAllRecords())
-            if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(rows), as: UTF8.self))
-                return
-            }
+        let rows = { (session: XenAPISession) in Self.rows(try session.vm.getAllRecords(), hosts: try session.host.getAllRecords()) }
+        try listing.show(rows: rows) { rows in
             var table = PlainTable(headers: ["NAME", "POWER", "HOST", "BOOTLOADER", "PV-ARGS"])
             for row in rows {
                 table.rows.append([
@@ -49,9 +37,7 @@ struct VMsCommand: ParsableCommand {
                     row.pvArgs.isEmpty ? "-" : PlainTable.shortened(row.pvArgs, to: 60),
                 ])
             }
-            print(table.render())
-        } catch {
-            throw CommandFailure.report(error)
+            return table
         }
     }
 }
