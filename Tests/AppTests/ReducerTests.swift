@@ -91,6 +91,23 @@ import XenAPI
         #expect(state == expected)
     }
 
+    @Test func rearmOnAVMOnEliloaderWithDroppedPVArgsRestoresThem() {
+        // The XenCenter bug: armed by bootloader and install-distro, but the FAI kernel args are gone,
+        // so the installer would not find its root. Not armed: r writes, and the column says why.
+        var snapshot = F.snapshot
+        snapshot.vms[F.armed]?.pvArgs = ""
+        snapshot.vms[F.armed]?.otherConfig["base_template_name"] = "FAI bookworm"
+        var state = F.loadedState
+        _ = state.reduce(.poolChanged(snapshot))
+        _ = state.type("2")
+        let record = state.vms[F.armed]
+        #expect(record.map { InstallState(ref: F.armed, record: $0, state: state).label } == "half-armed: PV-args (r)")
+        var expected = state
+        #expect(state.type("r") == [.rearm(F.armed, forceShutdown: false)])
+        expected.status = StatusMessage("rearming fai-armed…")
+        #expect(state == expected)
+    }
+
     @Test func enterOnARunningVMOpensItsConsole() {
         var state = F.loadedState
         _ = state.type("2jj")

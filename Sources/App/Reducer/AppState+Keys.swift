@@ -125,15 +125,18 @@ extension AppState {
     }
 
     private mutating func rearmKey(_ ref: Ref<VMRecord>, _ record: VMRecord) -> [Effect] {
-        if record.isATemplate {
-            status = StatusMessage("\(record.nameLabel) is a template; rearm works on VMs", kind: .error)
+        let plan: RearmPlan
+        do {
+            plan = try rearmPlan(ref, record, force: true)
+        } catch {
+            status = StatusMessage(error.description, kind: .error)
             return []
         }
-        if record.pvBootloader == "eliloader" && record.otherConfig["install-distro"] != nil {
+        if plan.isAlreadyArmed {
             status = StatusMessage("\(record.nameLabel) is already armed: it installs on next start")
             return []
         }
-        if record.powerState == .halted {
+        if !plan.shutsDownFirst {
             status = StatusMessage("rearming \(record.nameLabel)…")
             return [.rearm(ref, forceShutdown: false)]
         }

@@ -24,7 +24,7 @@ public struct InstallState: Sendable, Hashable {
 
     /// Classifies `record` using the console phases and templates in `state`.
     public init(ref: Ref<VMRecord>, record: VMRecord, state: AppState) {
-        let armed = record.pvBootloader == "eliloader" && record.otherConfig["install-distro"] != nil
+        let onEliloader = record.pvBootloader == "eliloader" && record.otherConfig["install-distro"] != nil
         switch state.phases[ref] ?? .unknown {
         case .installing(let task, let index, let count):
             (label, kind) = ("installing \(task) \(index)/\(count)", .active)
@@ -41,8 +41,17 @@ public struct InstallState: Sendable, Hashable {
         case .unknown:
             if !record.isPV {
                 (label, kind, reason) = ("HVM", .neutral, "Not a PV VM: FAI network installs through eliloader do not apply.")
-            } else if armed {
-                (label, kind, reason) = ("armed", .active, "PV-bootloader is eliloader and other-config has install-distro: the next start runs the network install.")
+            } else if onEliloader {
+                // On eliloader, but armed only when the rearm planner has nothing left to write.
+                let missing = (try? state.rearmPlan(ref, record, force: true))?.changes.changes
+                    .map { $0.parameter.otherConfigKey ?? $0.parameter.xeName } ?? []
+                if missing.isEmpty {
+                    (label, kind, reason) = ("armed", .active, "PV-bootloader is eliloader and other-config has install-distro: the next start runs the network install.")
+                } else {
+                    (label, kind) = ("half-armed: \(missing.joined(separator: ",")) (r)", .bad)
+                    reason = "PV-bootloader is eliloader, but the install would not run as the template "
+                        + "intends: \(missing.joined(separator: ", ")) missing or empty. r restores them from the template."
+                }
             } else if record.pvBootloader == "pygrub" && record.powerState == .halted
                 && record.otherConfig["install-repository"] != nil
             {
