@@ -22,7 +22,7 @@ let package = Package(
         // Pure core.
         .target(name: "XMLRPC"),
         .target(name: "XenAPI", dependencies: ["XMLRPC"]),
-        .target(name: "FAIControl", dependencies: ["XenAPI"], resources: [.copy("Kit")]),
+        .target(name: "FAIControl", dependencies: ["XenAPI"]),
         // The console emulator's hot loop: runtime exclusivity checks cost about a third of its time
         // (measured with `scripts/bench-console`); its state is only touched from one thread.
         .target(
@@ -42,8 +42,7 @@ let package = Package(
                 "XMLRPC",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-            ],
-            resources: [.copy("Transcripts")]
+            ]
         ),
 
         // Executables.

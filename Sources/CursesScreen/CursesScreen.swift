@@ -52,8 +52,10 @@ public final class CursesScreen: Screen {
 
     deinit { close() }
 
+    /// The terminal size in cells.
     public var size: Size { Size(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
 
+    /// Draws the rows that changed since the last frame and places (or hides) the cursor.
     public func present(_ canvas: Canvas, cursor: Point?) {
         let full = previous?.size != canvas.size
         for y in 0..<canvas.size.height {
@@ -72,6 +74,7 @@ public final class CursesScreen: Screen {
         doupdate()
     }
 
+    /// Waits for a key, a resize, a termination request or a wake, up to `timeoutMilliseconds`.
     public func nextEvent(timeoutMilliseconds: Int) -> ScreenEvent? {
         if TerminalRestorer.takeTerminationRequest() { return .terminationRequested }
         applyResize()
@@ -102,10 +105,12 @@ public final class CursesScreen: Screen {
         }
     }
 
+    /// Copies `text` with OSC 52.
     public func copyToClipboard(_ text: String) {
         TerminalModes.writeClipboard(text)
     }
 
+    /// Leaves curses, stops the process (SIGTSTP) and redraws everything once continued.
     public func suspend() {
         def_prog_mode()
         TerminalModes.leaveApplication()
@@ -120,6 +125,7 @@ public final class CursesScreen: Screen {
         wrefresh(window)
     }
 
+    /// Restores the terminal; later calls do nothing.
     public func close() {
         guard isOpen else { return }
         isOpen = false

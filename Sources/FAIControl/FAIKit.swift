@@ -1,8 +1,8 @@
 import Foundation
 
 /// The FAI server kit: config-space files an operator needs for XenServer PV installs (issue 3),
-/// rendered from the templates in `Sources/FAIControl/Kit` with release, architecture and
-/// repository root filled in.
+/// rendered from the templates in `Resources/Kit` (compiled into the binary by
+/// `scripts/embed-resources`) with release, architecture and repository root filled in.
 ///
 /// The layout follows an FAI config space: `class/45-xenserver`, `files/boot/grub/menu.lst/…`,
 /// `scripts/XENSERVER/40-pygrub-menu`, plus the server-side `scripts/copy-xen-kernel` and a README.
@@ -40,7 +40,7 @@ public struct FAIKit: Sendable {
         case invalidName(field: String, value: String)
         /// The repository root is not an absolute path, or holds a quote, newline or control byte.
         case invalidRepositoryRoot(String)
-        /// A template is missing from the module's resources.
+        /// A template is missing from, or corrupt in, the embedded kit.
         case missingTemplate(String)
         /// Files exist already; nothing was written.
         case filesExist([String])
@@ -55,7 +55,7 @@ public struct FAIKit: Sendable {
             case .invalidRepositoryRoot(let value):
                 "invalid repository root '\(value)': give an absolute path without quotes or control characters"
             case .missingTemplate(let path):
-                "kit template \(path) is missing from the xsfai resources"
+                "kit template \(path) is missing from the kit embedded in xsfai"
             case .filesExist(let paths):
                 "refusing to overwrite existing files (use --force): " + paths.joined(separator: ", ")
             case .writeFailed(let path, let reason):
@@ -64,15 +64,22 @@ public struct FAIKit: Sendable {
         }
     }
 
-    /// The kit's files: template path under `Kit/` and whether it is executable.
-    public static let manifest: [(path: String, isExecutable: Bool)] = [
-        ("README", false),
-        ("class/45-xenserver", true),
-        ("files/boot/grub/menu.lst/XENSERVER", false),
-        ("files/boot/grub/menu.lst/postinst", true),
-        ("scripts/XENSERVER/40-pygrub-menu", true),
-        ("scripts/copy-xen-kernel", true),
-    ]
+    /// The kit's files: template path under `Kit/` and whether it is executable (the file mode in
+    /// `Resources/Kit`).
+    public static let manifest: [(path: String, isExecutable: Bool)] = EmbeddedKit.files.map {
+        (path: $0.path, isExecutable: $0.isExecutable)
+    }
+
+    /// The embedded templates' text by path, decoded once; an undecodable entry is left out.
+    private static let templates: [String: String] = {
+        var templates: [String: String] = [:]
+        for file in EmbeddedKit.files {
+            if let data = Data(base64Encoded: file.base64, options: .ignoreUnknownCharacters) {
+                templates[file.path] = String(decoding: data, as: UTF8.self)
+            }
+        }
+        return templates
+    }()
 
     /// The validated settings.
     public let settings: Settings
@@ -137,9 +144,7 @@ public struct FAIKit: Sendable {
     }
 
     private static func template(_ path: String) throws(Error) -> String {
-        guard let kit = Bundle.module.url(forResource: "Kit", withExtension: nil),
-            let text = try? String(contentsOf: kit.appendingPathComponent(path), encoding: .utf8)
-        else { throw .missingTemplate(path) }
+        guard let text = templates[path] else { throw .missingTemplate(path) }
         return text
     }
 

@@ -56,30 +56,14 @@ extension StringProtocol {
     public func truncated(toWidth width: Int) -> String {
         guard width > 0 else { return "" }
         if displayWidth <= width { return String(self) }
-        var result = ""
-        var used = 0
-        for character in self {
-            let w = character.displayWidth
-            if used + w > width - 1 { break }
-            result.append(character)
-            used += w
-        }
-        return result + "…"
+        return String(leadingCharacters(of: self, fittingIn: width - 1)) + "…"
     }
 
     /// The longest suffix that fits in `width` columns, with `…` in front when something was cut.
     public func truncatedKeepingEnd(toWidth width: Int) -> String {
         guard width > 0 else { return "" }
         if displayWidth <= width { return String(self) }
-        var kept: [Character] = []
-        var used = 0
-        for character in reversed() {
-            let w = character.displayWidth
-            if used + w > width - 1 { break }
-            kept.append(character)
-            used += w
-        }
-        return "…" + String(kept.reversed())
+        return "…" + String(leadingCharacters(of: reversed(), fittingIn: width - 1).reversed())
     }
 
     /// The text cut or padded with spaces to exactly `width` columns.
@@ -88,4 +72,17 @@ extension StringProtocol {
         let missing = width - cut.displayWidth
         return missing > 0 ? cut + String(repeating: " ", count: missing) : cut
     }
+}
+
+/// The first characters of `characters` that together take at most `width` columns.
+private func leadingCharacters(of characters: some Sequence<Character>, fittingIn width: Int) -> [Character] {
+    var kept: [Character] = []
+    var used = 0
+    for character in characters {
+        let columns = character.displayWidth
+        if used + columns > width { break }
+        kept.append(character)
+        used += columns
+    }
+    return kept
 }

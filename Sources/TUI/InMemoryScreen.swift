@@ -26,12 +26,14 @@ public final class InMemoryScreen: Screen {
         pendingEvents = events
     }
 
+    /// Keeps `canvas` and `cursor` as the last frame.
     public func present(_ canvas: Canvas, cursor: Point?) {
         lastCanvas = canvas
         lastCursor = cursor
         presentCount += 1
     }
 
+    /// The next queued event, or `.terminationRequested` once they are used up; never waits.
     public func nextEvent(timeoutMilliseconds: Int) -> ScreenEvent? {
         pendingEvents.isEmpty ? .terminationRequested : pendingEvents.removeFirst()
     }
@@ -39,10 +41,13 @@ public final class InMemoryScreen: Screen {
     /// A waker that does nothing: this screen never blocks.
     public let waker: any ScreenWaker = NoWaker()
 
+    /// Records `text` in `clipboard`.
     public func copyToClipboard(_ text: String) { clipboard.append(text) }
 
+    /// Counts the suspension.
     public func suspend() { suspendCount += 1 }
 
+    /// Marks the screen closed.
     public func close() { isClosed = true }
 }
 

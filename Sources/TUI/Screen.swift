@@ -27,9 +27,3 @@ public protocol Screen: AnyObject {
     /// Restores the terminal; the screen is unusable afterwards.
     func close()
 }
-
-/// Makes a screen's waiting (or next) `nextEvent` return early. Safe to call from any thread.
-public protocol ScreenWaker: Sendable {
-    /// Wakes the screen's input wait.
-    func wake()
-}

@@ -102,11 +102,38 @@ enum PoolFixture {
         _ = state.reduce(.poolChanged(snapshot))
         return state
     }
+
+    /// The loaded state (resized to `size` if given) with web01's console opened from the VMs pane
+    /// and, when `attached`, connected.
+    static func webConsoleOpen(size: Size? = nil, attached: Bool = true) -> AppState {
+        var state = loadedState
+        if let size { _ = state.reduce(.resized(size)) }
+        _ = state.type("2jj")
+        _ = state.reduce(.keyPressed(.enter))
+        if attached { _ = state.reduce(.consoleAttached(generation: 1)) }
+        return state
+    }
+
+    /// A console capture of an install: the start marker, 30 apt `Get:` lines, then `lastOutput`.
+    static func installOutput(endingWith lastOutput: String) -> ConsoleBuffer {
+        let buffer = ConsoleBuffer(scrollbackLimit: 1000)
+        buffer.mark("VM started on xs1")
+        for index in 1...30 {
+            buffer.feed(Array("Get:\(index) http://10.0.0.1/debian bookworm/main amd64 package-\(index) [1,234 kB]\r\n".utf8), at: 0)
+        }
+        buffer.feed(Array(lastOutput.utf8), at: 0)
+        return buffer
+    }
 }
 
 extension AppState {
     /// Reduces keys typed as text, one character each; returns all effects.
     mutating func type(_ text: String) -> [Effect] {
         text.flatMap { reduce(.keyPressed(.character($0))) }
+    }
+
+    /// Reduces the console's news about `buffer` (what the main loop does after feeding it).
+    mutating func advance(to buffer: ConsoleBuffer) {
+        _ = reduce(.consoleAdvanced(lineCount: buffer.lineCount, phase: buffer.phase, progress: buffer.progressText))
     }
 }

@@ -150,10 +150,7 @@ import XenAPI
     }
 
     @Test func aDroppedConsoleRetriesWithGrowingBackoff() {
-        var state = F.loadedState
-        _ = state.type("2jj")
-        _ = state.reduce(.keyPressed(.enter))
-        _ = state.reduce(.consoleAttached(generation: 1))
+        var state = F.webConsoleOpen()
         #expect(state.reduce(.consoleDetached(generation: 1, reason: "reset")) ==
                 [.scheduleConsoleRetry(generation: 1, milliseconds: 500)])
         #expect(state.console.link == .retrying(delayMilliseconds: 500, reason: "reset"))
@@ -194,9 +191,7 @@ import XenAPI
     }
 
     @Test func consoleSearchIsIncrementalAndNStepsThroughMatches() {
-        var state = F.loadedState
-        _ = state.type("2jj")
-        _ = state.reduce(.keyPressed(.enter))
+        var state = F.webConsoleOpen(attached: false)
         _ = state.reduce(.consoleAdvanced(lineCount: 100, phase: .unknown, progress: ""))
         #expect(state.type("/ta") == [.searchConsole("t"), .searchConsole("ta")])
         let matches = [SearchMatch(line: 10, columns: 0..<2), SearchMatch(line: 90, columns: 4..<6)]
@@ -212,10 +207,7 @@ import XenAPI
     }
 
     @Test func inputModeSendsKeysAndCtrlBracketLeaves() {
-        var state = F.loadedState
-        _ = state.type("2jj")
-        _ = state.reduce(.keyPressed(.enter))
-        _ = state.reduce(.consoleAttached(generation: 1))
+        var state = F.webConsoleOpen()
         #expect(state.reduce(.keyPressed(.enter)) == [])
         #expect(state.console.isInputMode)
         #expect(state.type("q") == [.sendToConsole([0x71])])
@@ -300,9 +292,7 @@ import XenAPI
     }
 
     @Test func saveAndCopyAreConsoleEffects() {
-        var state = F.loadedState
-        _ = state.type("2jj")
-        _ = state.reduce(.keyPressed(.enter))
+        var state = F.webConsoleOpen(attached: false)
         #expect(state.type("L") == [.saveConsoleCapture(vmName: "web01")])
         #expect(state.type("Y") == [.copyConsoleText(matchLine: nil, scrollBack: 0)])
         _ = state.reduce(.captureSaved(path: "/tmp/xsfai-web01.log", lines: 12))
@@ -310,10 +300,7 @@ import XenAPI
     }
 
     @Test func aHaltedConsoleVMIsMarkedAndWaitsForTheNextStart() {
-        var state = F.loadedState
-        _ = state.type("2jj")
-        _ = state.reduce(.keyPressed(.enter))
-        _ = state.reduce(.consoleAttached(generation: 1))
+        var state = F.webConsoleOpen()
         var halted = F.snapshot
         halted.vms[F.web]?.powerState = .halted
         halted.vms[F.web]?.consoles = []

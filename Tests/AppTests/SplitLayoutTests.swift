@@ -64,10 +64,7 @@ import XenAPI
     }
 
     @Test func listPagesAndConsoleScrollingUseTheSplitSizes() {
-        var state = F.loadedState
-        _ = state.reduce(.resized(Size(width: 140, height: 40)))
-        _ = state.type("2jj")
-        _ = state.reduce(.keyPressed(.enter))
+        var state = F.webConsoleOpen(size: Size(width: 140, height: 40), attached: false)
         _ = state.reduce(.consoleAdvanced(lineCount: 100, phase: .unknown, progress: ""))
         _ = state.reduce(.keyPressed(.pageUp))
         #expect(state.console.scrollBack == 22)
@@ -81,18 +78,9 @@ import XenAPI
 
     /// web01's console open on a 140x40 screen, with some output.
     private static func splitState() -> (AppState, ConsoleBuffer) {
-        var state = F.loadedState
-        _ = state.reduce(.resized(Size(width: 140, height: 40)))
-        _ = state.type("2jj")
-        _ = state.reduce(.keyPressed(.enter))
-        _ = state.reduce(.consoleAttached(generation: 1))
-        let buffer = ConsoleBuffer(scrollbackLimit: 1000)
-        buffer.mark("VM started on xs1")
-        for index in 1...30 {
-            buffer.feed(Array("Get:\(index) http://10.0.0.1/debian bookworm/main amd64 package-\(index) [1,234 kB]\r\n".utf8), at: 0)
-        }
-        buffer.feed(Array("Calling task_instsoft\r\n".utf8), at: 0)
-        _ = state.reduce(.consoleAdvanced(lineCount: buffer.lineCount, phase: buffer.phase, progress: buffer.progressText))
+        var state = F.webConsoleOpen(size: Size(width: 140, height: 40))
+        let buffer = F.installOutput(endingWith: "Calling task_instsoft\r\n")
+        state.advance(to: buffer)
         return (state, buffer)
     }
 

@@ -55,17 +55,9 @@ import XenAPI
     }
 
     @Test func consolePaneWithSearchMatchesAndMarkers() {
-        var state = F.loadedState
-        _ = state.type("2jj")
-        _ = state.reduce(.keyPressed(.enter))
-        _ = state.reduce(.consoleAttached(generation: 1))
-        let buffer = ConsoleBuffer(scrollbackLimit: 1000)
-        buffer.mark("VM started on xs1")
-        for index in 1...30 {
-            buffer.feed(Array("Get:\(index) http://10.0.0.1/debian bookworm/main amd64 package-\(index) [1,234 kB]\r\n".utf8), at: 0)
-        }
-        buffer.feed(Array("\u{1b}[32mCalling task_instsoft\u{1b}[0m\r\n数据库 ok\r\n".utf8), at: 0)
-        _ = state.reduce(.consoleAdvanced(lineCount: buffer.lineCount, phase: buffer.phase, progress: buffer.progressText))
+        var state = F.webConsoleOpen()
+        let buffer = F.installOutput(endingWith: "\u{1b}[32mCalling task_instsoft\u{1b}[0m\r\n数据库 ok\r\n")
+        state.advance(to: buffer)
         _ = state.type("/")
         _ = state.type("package-2")
         _ = state.reduce(.consoleSearched(needle: "package-2", matches: buffer.search("package-2")))
@@ -95,10 +87,7 @@ import XenAPI
 
 @Suite struct StatusBarViewTests {
     @Test func aConsoleReconnectingWithBackoffIsShownInTheStatusBar() {
-        var state = PoolFixture.loadedState
-        _ = state.type("2jj")
-        _ = state.reduce(.keyPressed(.enter))
-        _ = state.reduce(.consoleAttached(generation: 1))
+        var state = PoolFixture.webConsoleOpen()
         _ = state.reduce(.consoleDetached(generation: 1, reason: "connection reset"))
         _ = state.type("1")
         let statusLine = AppView(state: state, console: nil).render().canvas.lines[22]

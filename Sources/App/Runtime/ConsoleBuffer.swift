@@ -67,10 +67,13 @@ public final class ConsoleBuffer: ConsoleLines {
         tracker.progress.stage == .waiting ? "" : "FAI: " + tracker.statusText
     }
 
+    /// Lines held: scrollback plus the guest screen.
     public var lineCount: Int { emulator.lineCount }
 
+    /// The cells of line `index` (0 = oldest scrollback line).
     public func cells(ofLine index: Int) -> [Terminal.Cell] { emulator.line(at: index) }
 
+    /// The guest cursor as a capture line and column; `nil` while the guest hides it.
     public var cursorLine: (line: Int, column: Int)? {
         guard emulator.cursorVisible else { return nil }
         return (emulator.scrollbackCount + emulator.cursor.row, emulator.cursor.column)

@@ -1,14 +1,6 @@
 import Foundation
 import TUI
 
-/// What background work hands to the loop.
-enum InboxItem: Sendable {
-    /// A fact for the reducer.
-    case action(Action)
-    /// Guest output of console connection `generation` (fed to the buffer, not the reducer).
-    case consoleBytes(generation: Int, [UInt8])
-}
-
 /// The loop's mailbox: any thread posts, the loop drains; posting wakes the loop's input wait.
 ///
 /// Console output is bounded: a console reader that gets ahead of the loop by more than

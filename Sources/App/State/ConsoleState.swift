@@ -1,6 +1,4 @@
-public import Terminal
 public import XenAPI
-public import TUI
 
 /// The console pane's state. The cells themselves live in the loop's `ConsoleBuffer`; this holds
 /// what the reducer decides: which VM, the connection, scrolling, search and input mode.

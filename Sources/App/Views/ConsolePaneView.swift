@@ -27,7 +27,6 @@ struct ConsolePaneView {
         }
         let count = lines.lineCount
         let top = max(0, count - textArea.height - state.console.scrollBack)
-        let matches = state.console.search?.matches ?? []
         let current = state.console.search?.currentMatch
         for row in 0..<textArea.height {
             let index = top + row
@@ -38,20 +37,36 @@ struct ConsolePaneView {
                 if x >= textArea.maxX { break }
                 if cell.isContinuation { continue }
                 if x + cell.width > textArea.maxX { break }
-                canvas[x, y] = TUI.Cell(String(cell.character), role: role(cell.style), attributes: attributes(cell.style))
-                if cell.width == 2 { canvas[x + 1, y] = TUI.Cell("", role: role(cell.style)) }
+                let cellRole = role(cell.style)
+                canvas[x, y] = TUI.Cell(String(cell.character), role: cellRole, attributes: attributes(cell.style))
+                if cell.width == 2 { canvas[x + 1, y] = TUI.Cell("", role: cellRole) }
                 x += max(1, cell.width)
             }
-            for match in matches where match.line == index {
-                let span = Rect(x: textArea.x + match.columns.lowerBound, y: y, width: match.columns.count, height: 1)
-                canvas.restyle(span, role: match == current ? .currentMatch : .match,
-                               attributes: match == current ? .bold : [])
-            }
+        }
+        for match in Self.matches(state.console.search?.matches ?? [], inLines: top..<min(count, top + textArea.height)) {
+            let span = Rect(x: textArea.x + match.columns.lowerBound, y: textArea.y + match.line - top,
+                            width: match.columns.count, height: 1)
+            canvas.restyle(span, role: match == current ? .currentMatch : .match, attributes: match == current ? .bold : [])
         }
         if state.console.isInputMode, let guest = lines.cursorLine, guest.line >= top, guest.line < top + textArea.height {
             return Point(x: textArea.x + min(guest.column, textArea.width - 1), y: textArea.y + guest.line - top)
         }
         return cursor
+    }
+
+    /// The matches on `lines`, found by binary search: matches come sorted by line, and a search of a
+    /// long scrollback can hold far more of them than a frame shows.
+    private static func matches(_ matches: [SearchMatch], inLines lines: Range<Int>) -> ArraySlice<SearchMatch> {
+        func firstIndex(atOrAfter line: Int) -> Int {
+            var low = 0
+            var high = matches.count
+            while low < high {
+                let middle = (low + high) / 2
+                if matches[middle].line < line { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        return matches[firstIndex(atOrAfter: lines.lowerBound)..<firstIndex(atOrAfter: lines.upperBound)]
     }
 
     private func renderTitle(into canvas: inout Canvas, area: Rect) -> Point? {

@@ -15,10 +15,8 @@ struct TemplatesPaneView {
             TableColumn("PV-ARGS", width: .flexible(minimum: 10)),
             TableColumn("KIND", width: .fixed(7)),
         ]
-        let list = state.templates
-        let visible = TableView.visibleRange(count: list.rows.count, position: list.position, height: area.height)
-        let rows = list.rows[visible].map { ref -> TableRow in
-            guard let record = state.vms[ref] else { return TableRow([]) }
+        TableView(list: state.templates, records: state.vms, columns: columns, isFocused: isFocused,
+                  noun: ("template", "templates"), height: area.height) { _, record in
             let config = record.otherConfig
             let distro = [config["install-distro"], config["debian-release"], config["install-arch"]]
                 .compactMap { $0 }.joined(separator: " ")
@@ -27,10 +25,6 @@ struct TemplatesPaneView {
                  record.pvArgs, record.isDefaultTemplate ? "default" : "custom"],
                 roles: [nil, nil, nil, .dim, record.isDefaultTemplate ? .dim : .success])
         }
-        TableView(columns: columns, rowCount: list.rows.count, visibleRows: rows, position: list.position,
-                  isFocused: isFocused,
-                  emptyText: list.filter.text.isEmpty ? "(no templates yet)" : "(no template matches the filter)",
-                  height: area.height)
-            .render(into: &canvas, area: area)
+        .render(into: &canvas, area: area)
     }
 }

@@ -15,10 +15,8 @@ struct VMsPaneView {
             TableColumn("INSTALL", width: .flexible(minimum: 20)),
             TableColumn("DRIFT", width: .fixed(12)),
         ]
-        let list = state.vmList
-        let visible = TableView.visibleRange(count: list.rows.count, position: list.position, height: area.height)
-        let rows = list.rows[visible].map { ref -> TableRow in
-            guard let record = state.vms[ref] else { return TableRow([]) }
+        TableView(list: state.vmList, records: state.vms, columns: columns, isFocused: isFocused,
+                  noun: ("VM", "VMs"), height: area.height) { ref, record in
             let install = InstallState(ref: ref, record: record, state: state)
             let drift = state.drift(of: ref, record)?.columnText ?? ""
             let host = record.powerState == .running ? state.hosts[record.residentOn] ?? "" : ""
@@ -27,11 +25,7 @@ struct VMsPaneView {
                 roles: [nil, record.powerState == .running ? .success : .dim, nil, role(install.kind),
                         drift.isEmpty ? nil : .warning])
         }
-        TableView(columns: columns, rowCount: list.rows.count, visibleRows: rows, position: list.position,
-                  isFocused: isFocused,
-                  emptyText: list.filter.text.isEmpty ? "(no VMs yet)" : "(no VM matches the filter)",
-                  height: area.height)
-            .render(into: &canvas, area: area)
+        .render(into: &canvas, area: area)
     }
 
     private func role(_ kind: InstallState.Kind) -> Role? {

@@ -1,21 +1,21 @@
 import Foundation
 
-/// The FAI console transcripts bundled with the simulator (`Transcripts/*.log`, CR LF line ends).
+/// The FAI console transcripts the simulator plays (CR LF line ends), compiled into the binary from
+/// `Resources/Transcripts/*.log` by `scripts/embed-resources`.
 struct TranscriptLibrary: Sendable {
     /// The transcript names (file names without `.log`).
-    static let names = ["success", "success-verbose", "fail-instsoft", "fail-partition", "no-fai-args", "no-nfsroot"]
+    static let names = EmbeddedTranscripts.files.map(\.name)
 
     private let texts: [String: [UInt8]]
 
-    /// Loads every transcript from the module's resources; a missing file becomes a one-line note.
+    /// Every embedded transcript, decoded once; an undecodable entry becomes a one-line note.
     static let bundled: TranscriptLibrary = {
         var texts: [String: [UInt8]] = [:]
-        for name in names {
-            let url = Bundle.module.url(forResource: name, withExtension: "log", subdirectory: "Transcripts")
-            if let url, let data = try? Data(contentsOf: url) {
-                texts[name] = Array(data)
+        for file in EmbeddedTranscripts.files {
+            if let data = Data(base64Encoded: file.base64, options: .ignoreUnknownCharacters) {
+                texts[file.name] = Array(data)
             } else {
-                texts[name] = Array("xsfai simulator: transcript \(name).log is missing from the bundle\r\n".utf8)
+                texts[file.name] = Array("xsfai simulator: embedded transcript \(file.name).log is corrupt\r\n".utf8)
             }
         }
         return TranscriptLibrary(texts: texts)

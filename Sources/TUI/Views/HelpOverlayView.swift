@@ -21,13 +21,13 @@ public struct HelpOverlayView: Sendable {
 
     /// Draws the overlay over `area`; sections flow into two columns when the height is short.
     public func render(into canvas: inout Canvas, area: Rect) {
-        var lines: [(String, String, Bool)] = []
+        var lines: [Line] = []
         for section in sections {
-            if !lines.isEmpty { lines.append(("", "", false)) }
-            lines.append((section.title, "", true))
-            for hint in section.hints { lines.append((hint.keys, hint.label, false)) }
+            if !lines.isEmpty { lines.append(Line(text: "", label: "", isTitle: false)) }
+            lines.append(Line(text: section.title, label: "", isTitle: true))
+            for hint in section.hints { lines.append(Line(text: hint.keys, label: hint.label, isTitle: false)) }
         }
-        let keyWidth = min(14, lines.map { $0.2 ? 0 : $0.0.displayWidth }.max() ?? 0)
+        let keyWidth = min(14, lines.map { $0.isTitle ? 0 : $0.text.displayWidth }.max() ?? 0)
         let box = area.width > 100 ? area.centered(Size(width: 100, height: area.height)) : area
         canvas.drawBox(box, title: "Keys — Esc or ? closes")
         let inner = box.inset(by: 1)
@@ -41,13 +41,22 @@ public struct HelpOverlayView: Sendable {
             let x = inner.x + column * columnWidth + 1
             let y = inner.y + index % inner.height
             let cellArea = Rect(x: x, y: y, width: columnWidth - 2, height: 1)
-            if line.2 {
-                canvas.write(line.0, at: Point(x: x, y: y), role: .title, attributes: .bold, clip: cellArea)
+            if line.isTitle {
+                canvas.write(line.text, at: Point(x: x, y: y), role: .title, attributes: .bold, clip: cellArea)
             } else {
-                canvas.write(line.0.padded(toWidth: keyWidth), at: Point(x: x, y: y), role: .key, attributes: .bold,
+                canvas.write(line.text.padded(toWidth: keyWidth), at: Point(x: x, y: y), role: .key, attributes: .bold,
                              clip: cellArea)
-                canvas.write(line.1, at: Point(x: x + keyWidth + 1, y: y), role: .dialog, clip: cellArea)
+                canvas.write(line.label, at: Point(x: x + keyWidth + 1, y: y), role: .dialog, clip: cellArea)
             }
         }
+    }
+
+    /// A line of the overlay: a section title, or keys and what they do (both empty between sections).
+    private struct Line {
+        /// The section title, or the keys.
+        var text: String
+        /// What the keys do; empty for a title.
+        var label: String
+        var isTitle: Bool
     }
 }

@@ -1,17 +1,3 @@
-/// A key and what it does, for the hint bar and the help overlay.
-public struct KeyHint: Sendable, Hashable {
-    /// The key as shown, e.g. `q` or `Tab`.
-    public var keys: String
-    /// What it does, e.g. `quit`.
-    public var label: String
-
-    /// Creates a hint.
-    public init(_ keys: String, _ label: String) {
-        self.keys = keys
-        self.label = label
-    }
-}
-
 /// The one-line hint bar: `key label` pairs, as many as fit (htop's function bar).
 public struct HintBarView: Sendable {
     /// The hints, most important first.

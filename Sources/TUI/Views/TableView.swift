@@ -1,39 +1,3 @@
-/// A column of a `TableView`.
-public struct TableColumn: Sendable, Hashable {
-    /// How wide a column is.
-    public enum Width: Sendable, Hashable {
-        /// Exactly this many columns.
-        case fixed(Int)
-        /// Shares the remaining width with other flexible columns, at least `minimum`.
-        case flexible(minimum: Int)
-    }
-
-    /// The header text.
-    public var title: String
-    /// The width rule.
-    public var width: Width
-
-    /// Creates a column.
-    public init(_ title: String, width: Width) {
-        self.title = title
-        self.width = width
-    }
-}
-
-/// A row of a `TableView`: one text per column, with optional per-cell roles.
-public struct TableRow: Sendable, Hashable {
-    /// Texts, one per column.
-    public var cells: [String]
-    /// Roles per cell (`nil` = normal); shorter than `cells` is fine.
-    public var roles: [Role?]
-
-    /// Creates a row.
-    public init(_ cells: [String], roles: [Role?] = []) {
-        self.cells = cells
-        self.roles = roles
-    }
-}
-
 /// A scrollable table with a header row and a highlighted selection (htop's Panel, as a value).
 ///
 /// A long list needs only its visible rows built: give the row count and the rows of

@@ -1,34 +1,3 @@
-/// A cell position: column `x`, row `y`, both from zero at the top left.
-public struct Point: Sendable, Hashable {
-    /// The column.
-    public var x: Int
-    /// The row.
-    public var y: Int
-
-    /// Creates a point.
-    public init(x: Int, y: Int) {
-        self.x = x
-        self.y = y
-    }
-}
-
-/// A size in cells.
-public struct Size: Sendable, Hashable, CustomStringConvertible {
-    /// Columns.
-    public var width: Int
-    /// Rows.
-    public var height: Int
-
-    /// Creates a size; negative values become zero.
-    public init(width: Int, height: Int) {
-        self.width = max(0, width)
-        self.height = max(0, height)
-    }
-
-    /// `WIDTHxHEIGHT`.
-    public var description: String { "\(width)x\(height)" }
-}
-
 /// A rectangle of cells.
 public struct Rect: Sendable, Hashable {
     /// Top-left corner.

@@ -31,22 +31,3 @@ public enum Role: Sendable, Hashable {
     /// A console cell with the guest's own colours (ANSI indices, `nil` = terminal default).
     case console(foreground: UInt8?, background: UInt8?)
 }
-
-/// Text attributes, independent of colour (they survive NO_COLOR).
-public struct Attributes: OptionSet, Sendable, Hashable {
-    /// The raw bits.
-    public let rawValue: UInt8
-    /// Creates attributes from raw bits.
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
-
-    /// Bold / bright.
-    public static let bold = Attributes(rawValue: 1 << 0)
-    /// Underlined.
-    public static let underline = Attributes(rawValue: 1 << 1)
-    /// Reverse video.
-    public static let reverse = Attributes(rawValue: 1 << 2)
-    /// Dim.
-    public static let dim = Attributes(rawValue: 1 << 3)
-    /// Italic.
-    public static let italic = Attributes(rawValue: 1 << 4)
-}
