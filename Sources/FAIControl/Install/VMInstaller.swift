@@ -77,15 +77,11 @@ public struct VMInstaller {
 
     /// The SR to copy to (`nil` to clone) and the SR UUID for the disks XML.
     private func chooseSR(_ query: String?, template: VMRecord) throws -> (copyTo: String?, uuid: String?) {
-        let srs = try api.allSRRecords()
         if let query {
-            let lowered = query.lowercased()
-            let matches = srs.filter { $0.value.uuid.lowercased() == lowered || $0.value.nameLabel == query }
-            guard matches.count == 1, let only = matches.first else {
-                throw InstallError.unknownSR(query, candidates: srs.values.map { "\($0.nameLabel) (\($0.uuid))" }.sorted())
-            }
-            return (only.key.rawValue, only.value.uuid)
+            let target = try api.storageRepository(query)
+            return (target.ref.rawValue, target.record.uuid)
         }
+        let srs = try api.allSRRecords()
         let defaultSR = try api.allPoolRecords().values.first?.defaultSR ?? .null
         if let sr = srs[defaultSR] { return (nil, sr.uuid) }
         if template.otherConfig[ProvisionDisks.key] != nil { throw InstallError.noDefaultSR(template: template.nameLabel) }

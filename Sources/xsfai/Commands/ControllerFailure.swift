@@ -14,6 +14,7 @@ enum ControllerFailure {
             case let error as ProfileConfigError: (error.description, .usage)
             case let error as RearmError: (error.description, .refused)
             case let error as UndoRefusal: (error.description, .refused)
+            case InstallError.unknownSR: ("\(error)", .usage)
             case let error as InstallError: (error.description, .refused)
             case let error as JournalError: (error.description, .failure)
             case let error as PlanExecutionError: (error.description, error.underlying is XenAPIError ? .serverRefused : .failure)

@@ -45,11 +45,7 @@ struct TemplateCopyCommand: ParsableCommand {
             let session = connection.session
             let newRef: Ref<VMRecord>
             if let sr {
-                let srs = try session.sr.getAllRecords().filter { $0.value.uuid == sr || $0.value.nameLabel == sr }
-                guard srs.count == 1, let target = srs.first else {
-                    throw InstallError.unknownSR(sr, candidates: try session.sr.getAllRecords().values.map(\.nameLabel).sorted())
-                }
-                newRef = try session.vm.copy(ref, newName: name, sr: target.key)
+                newRef = try session.vm.copy(ref, newName: name, sr: try session.storageRepository(sr).ref)
             } else {
                 newRef = try session.vm.clone(ref, newName: name)
             }
