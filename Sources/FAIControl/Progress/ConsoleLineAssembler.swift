@@ -13,7 +13,7 @@ public struct ConsoleLineAssembler: Sendable {
     /// The longest line kept, in bytes; further bytes of a longer line are dropped.
     public let maximumLineBytes: Int
 
-    private var state: EscapeState = .ground
+    private var escapes = EscapeSequenceScanner()
     private var buffer: [UInt8] = []
     private var carriageReturnPending = false
     private var lineCompleted = false
@@ -86,67 +86,8 @@ public struct ConsoleLineAssembler: Sendable {
         return lineCompleted
     }
 
-    // MARK: - State machine
-
-    private enum EscapeState: Sendable {
-        case ground
-        /// After ESC: waiting for the byte that says which kind of sequence follows.
-        case escape
-        /// `ESC` + intermediates (0x20–0x2F), waiting for the final byte (e.g. `ESC ( B`).
-        case escapeIntermediate
-        /// `ESC [`: parameters and intermediates until a final byte 0x40–0x7E.
-        case controlSequence
-        /// `ESC ]`, `ESC P`, `ESC X`, `ESC ^`, `ESC _`: a string ended by BEL or ST (`ESC \`).
-        case string
-        /// ESC seen inside a string: `\` ends it, anything else starts a new escape.
-        case stringEscape
-    }
-
     private mutating func consume(_ byte: UInt8) {
-        switch state {
-        case .ground:
-            ground(byte)
-        case .escape:
-            switch byte {
-            case 0x5B: state = .controlSequence  // [
-            case 0x5D, 0x50, 0x58, 0x5E, 0x5F: state = .string  // ] P X ^ _
-            case 0x20...0x2F: state = .escapeIntermediate
-            case 0x1B: state = .escape
-            case 0x00...0x1F: ground(byte)  // C0 inside an escape executes
-            default: state = .ground  // two-byte ESC x (ESC c, ESC 7, ESC M …)
-            }
-        case .escapeIntermediate:
-            switch byte {
-            case 0x20...0x2F: break
-            case 0x1B: state = .escape
-            case 0x00...0x1F: ground(byte)
-            default: state = .ground
-            }
-        case .controlSequence:
-            switch byte {
-            case 0x40...0x7E: state = .ground
-            case 0x1B: state = .escape
-            case 0x18, 0x1A: state = .ground  // CAN, SUB abort
-            case 0x00...0x1F: ground(byte)
-            default: break  // parameters, intermediates, and bytes >= 0x7F are swallowed
-            }
-        case .string:
-            switch byte {
-            case 0x07, 0x18, 0x1A: state = .ground  // BEL ends an OSC; CAN/SUB abort
-            case 0x1B: state = .stringEscape
-            case 0x0A:
-                state = .ground
-                ground(byte)
-            default: break
-            }
-        case .stringEscape:
-            if byte == 0x5C {
-                state = .ground
-            } else {
-                state = .escape
-                consume(byte)
-            }
-        }
+        if case .byte(let plain) = escapes.scan(byte) { ground(plain) }
     }
 
     private mutating func ground(_ byte: UInt8) {
@@ -155,13 +96,10 @@ public struct ConsoleLineAssembler: Sendable {
             completedEnd = Self.trimmedEnd(of: buffer)
             lineCompleted = true
             carriageReturnPending = false
-            if state != .ground { state = .ground }
         case 0x0D:
             carriageReturnPending = true
         case 0x08:
             if !carriageReturnPending { removeLastCharacter() }
-        case 0x1B:
-            state = .escape
         case 0x09:
             store(byte)
         case 0x00...0x1F, 0x7F:
