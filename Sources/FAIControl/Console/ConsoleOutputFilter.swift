@@ -12,7 +12,14 @@ public struct ConsoleOutputFilter: Sendable {
 
     /// The bytes of `chunk` that may reach a terminal.
     public mutating func filter<Bytes: Sequence>(_ chunk: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+        // A concrete loop: a generic one called from another module runs unspecialized per byte.
+        chunk.withContiguousStorageIfAvailable { filter(contiguous: $0) }
+            ?? Array(chunk).withUnsafeBufferPointer { filter(contiguous: $0) }
+    }
+
+    private mutating func filter(contiguous chunk: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var output: [UInt8] = []
+        output.reserveCapacity(chunk.count)
         for byte in chunk {
             switch escapes.scan(byte) {
             case .byte(let plain):

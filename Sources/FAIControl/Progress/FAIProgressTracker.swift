@@ -57,6 +57,13 @@ public struct FAIProgressTracker: Sendable {
     ///   - bytes: raw console bytes, in any chunking.
     ///   - time: their arrival time in seconds on the caller's clock.
     public mutating func consume<Bytes: Sequence>(_ bytes: Bytes, at time: Double) where Bytes.Element == UInt8 {
+        // One concrete loop over contiguous bytes: a generic loop called from another module runs
+        // unspecialized, through protocol witnesses for every byte.
+        let handled: Void? = bytes.withContiguousStorageIfAvailable { consume(contiguous: $0, at: time) }
+        if handled == nil { Array(bytes).withUnsafeBufferPointer { consume(contiguous: $0, at: time) } }
+    }
+
+    private mutating func consume(contiguous bytes: UnsafeBufferPointer<UInt8>, at time: Double) {
         var sawByte = false
         for byte in bytes {
             if !sawByte {
