@@ -145,7 +145,7 @@ enum CommandFailure: Error, CustomStringConvertible {
             case let error as XenAPIError: (error.description, .serverRefused)
             default: ("\(error)", .failure)
             }
-        FileHandle.standardError.write(Data("xsfai: \(message)\n".utf8))
+        ControllerOutput.note("xsfai: \(message)")
         return code.exitCode
     }
 }

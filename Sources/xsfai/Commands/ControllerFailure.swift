@@ -22,7 +22,7 @@ enum ControllerFailure {
             default: nil
             }
         guard let (message, code) = refused else { return CommandFailure.report(error) }
-        FileHandle.standardError.write(Data("xsfai: \(message)\n".utf8))
+        ControllerOutput.note("xsfai: \(message)")
         return code.exitCode
     }
 
