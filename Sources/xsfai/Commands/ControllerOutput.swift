@@ -1,6 +1,9 @@
 import FAIControl
 import Foundation
 import TerminalSafety
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How the commands print: JSON for scripts, plain text for people; both safe for a terminal.
 ///
@@ -22,8 +25,10 @@ enum ControllerOutput {
     }
 
     /// Writes a line to stderr (progress, notes and errors that are not the command's result),
-    /// controls shown as visible escapes.
+    /// controls shown as visible escapes, after flushing stdout, so with both streams into one file
+    /// lines appear in the order they happened.
     static func note(_ text: String) {
+        fflush(nil)  // every output stream: stdout is the one with buffered lines
         FileHandle.standardError.write(Data((text.terminalSafe + "\n").utf8))
     }
 
