@@ -106,6 +106,9 @@ struct ConsoleWatch {
             }
             return true
         }
+        // Ctrl-] ends the relay in the middle of the guest's line: end it, so the shell prompt
+        // starts on a line of its own.
+        if interactive { output.write(Data("\r\n".utf8)) }
     }
 
     /// Reads keystrokes on a separate thread: Ctrl-] (0x1d) stops the follower and is not sent.

@@ -1,5 +1,8 @@
 import FAIControl
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How the controller commands print: JSON for scripts, plain text for people.
 enum ControllerOutput {
@@ -11,8 +14,10 @@ enum ControllerOutput {
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
-    /// Writes a line to stderr (progress and notes that are not the command's result).
+    /// Writes a line to stderr (progress and notes that are not the command's result), after
+    /// flushing stdout, so with both streams into one file lines appear in the order they happened.
     static func note(_ text: String) {
+        fflush(nil)  // every output stream: stdout is the one with buffered lines
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 

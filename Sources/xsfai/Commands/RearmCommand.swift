@@ -38,7 +38,7 @@ struct RearmCommand: ParsableCommand {
     func run() throws {
         try ControllerConnection.run(connection) { connection in
             let resolver = try connection.resolver()
-            let (ref, record) = try resolver.resolve(vm, kind: .vm)
+            let (ref, record) = try resolver.resolveRefusingTemplates(vm)
             let template = resolver.template(of: record)?.record
             let plan = try RearmPlanner.plan(ref: ref, record: record, template: template, force: force)
             for warning in plan.warnings { ControllerOutput.note("xsfai: warning: \(warning)") }
@@ -72,5 +72,20 @@ struct RearmCommand: ParsableCommand {
             lines.append("Restored from template \(template): " + plan.restoredFromTemplate.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension TargetResolver {
+    /// The VM `query` names; a template of that name is refused as ``RearmError/isTemplate(_:)`` (exit 6,
+    /// "refused by xsfai") rather than reported as an unknown VM.
+    func resolveRefusingTemplates(_ query: String) throws -> (ref: Ref<VMRecord>, record: VMRecord) {
+        do {
+            return try resolve(query, kind: .vm)
+        } catch TargetError.unknown {
+            guard let (_, template) = try? resolve(query, kind: .template) else {
+                return try resolve(query, kind: .vm)
+            }
+            throw RearmError.isTemplate(template.nameLabel)
+        }
     }
 }
