@@ -38,16 +38,26 @@ extension AppState {
                 self.overlay = nil
             case .enter:
                 let chosen = name.text.trimmingSpaces
-                guard !chosen.isEmpty else { return [] }
+                guard !chosen.isEmpty, let record = vms[template] else { return [] }
+                if let user = vms.values.first(where: { $0.nameLabel == chosen }) {
+                    status = StatusMessage(
+                        "\"\(chosen)\" is already used by \(user.isATemplate ? "template" : "VM") \(user.uuid): names are not identities, choose another",
+                        kind: .error)
+                    return []
+                }
                 self.overlay = nil
-                status = StatusMessage("creating \(chosen) from \(vms[template]?.nameLabel ?? "template")…")
-                return [.install(template: template, name: chosen)]
+                status = StatusMessage("creating \(chosen) from \(record.nameLabel)…")
+                return [.install(InstallRequest(name: chosen, template: record.uuid), template: template, record: record)]
             default:
                 if name.apply(key) { self.overlay = .newInstall(template: template, name: name) }
             }
             return []
         case .editForm(var form):
             return formKey(key, &form)
+        case .journal(let view):
+            return journalKey(key, view)
+        case .interrupted(let pending):
+            return interruptedKey(key, pending)
         }
     }
 

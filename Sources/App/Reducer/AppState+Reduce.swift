@@ -17,7 +17,9 @@ extension AppState {
             return apply(snapshot)
         case .connectionChanged(let state):
             connection = state
-            return []
+            guard state == .connected, !hasReconciledJournal else { return [] }
+            hasReconciledJournal = true
+            return [.reconcileJournal]
         case .consoleAttached(let generation):
             guard generation == console.generation, case .connecting(let ref) = console.link else { return [] }
             console.link = .attached(ref)
@@ -44,6 +46,10 @@ extension AppState {
             var effects = openConsole(of: vm)
             effects.append(.startVM(vm))
             return effects
+        case .journalLoaded(let contents):
+            return journalLoaded(contents)
+        case .journalReconciled(let sets):
+            return journalReconciled(sets)
         case .preflightCompleted(let vm, let report):
             overlay = .preflight(name: vms[vm]?.nameLabel ?? vm.rawValue, report)
             return []

@@ -16,6 +16,10 @@ public enum Overlay: Sendable, Hashable {
     case confirm(Confirmation)
     /// The name prompt of a new install.
     case newInstall(template: Ref<VMRecord>, name: TextInput)
+    /// This pool's journal.
+    case journal(JournalView)
+    /// A change set left half-applied: `c` completes it, `b` rolls it back.
+    case interrupted(ReconciledSet)
     /// A preflight report.
     case preflight(name: String, PreflightReport)
 }

@@ -24,7 +24,8 @@ public enum KeyMap {
             KeyHint("e", "edit parameters"),
             KeyHint("y", "apply plan / confirm"),
             KeyHint("r", "rearm the selected VM"),
-            KeyHint("u", "undo the last change"),
+            KeyHint("u", "undo newest change set"),
+            KeyHint("J", "journal: undo any set"),
             KeyHint("n", "new install"),
             KeyHint("s S", "start / hard shutdown"),
             KeyHint("p", "preflight"),
@@ -47,6 +48,8 @@ public enum KeyMap {
         if let overlay = state.overlay {
             switch overlay {
             case .help, .details, .preflight: return [KeyHint("Esc", "close")]
+            case .journal: return [KeyHint("↑↓", "choose"), KeyHint("Enter", "show"), KeyHint("u", "undo it"), KeyHint("Esc", "close")]
+            case .interrupted: return [KeyHint("c", "complete"), KeyHint("b", "roll back"), KeyHint("Esc", "later")]
             case .confirm, .plan: return [KeyHint("y", "yes, apply"), KeyHint("Esc", "cancel")]
             case .newInstall: return [KeyHint("Enter", "create, start, watch"), KeyHint("Esc", "cancel")]
             case .editForm:

@@ -30,6 +30,12 @@ struct OverlayView {
             }
             let verdict = report.passed ? "all checks passed" : "some checks failed"
             dialog(title: "Preflight of \(name): \(verdict)", lines: lines, footer: "Esc close", into: &canvas, area: area)
+        case .journal(let view):
+            dialog(title: "Journal of this pool", lines: JournalLines.lines(view), footer: "↑↓ choose   Enter show   u undo it   Esc close",
+                   into: &canvas, area: area)
+        case .interrupted(let pending):
+            dialog(title: "Interrupted change", lines: JournalLines.lines(pending),
+                   footer: "c complete it   b roll it back   Esc decide later", into: &canvas, area: area)
         case .newInstall(let template, let name):
             let templateName = state.vms[template]?.nameLabel ?? template.rawValue
             let form = FormView(title: "New install from \(templateName)", fields: [.init(label: "Name", input: name)],

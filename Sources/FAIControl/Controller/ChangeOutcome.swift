@@ -21,6 +21,7 @@ public struct ChangeOutcome: Sendable, Hashable, Codable {
     /// One line for a status bar: `rearm of fai02: PV-bootloader "pygrub" -> "eliloader", … (change set 3, verified)`.
     public var summary: String {
         guard let set else { return notes.first ?? "nothing to change" }
+        if set.steps.isEmpty { return "\(set.title): " + notes.joined(separator: "; ") }
         let steps = set.steps.map { step in
             step.parameter.map { "\($0.xeName) \(JournalStep.show(step.old)) -> \(JournalStep.show(step.new))" }
                 ?? step.operation ?? "?"

@@ -32,7 +32,7 @@ extension PoolController {
             try run.announce(steps)
             try run.runAll()
             let xe = (plan.shutsDownFirst ? ["xe vm-shutdown --force uuid=\(target.uuid)"] : []) + plan.changes.xeCommands
-            outcome = ChangeOutcome(set: try run.finish(), xeCommands: xe, notes: plan.warnings)
+            outcome = ChangeOutcome(set: try run.finish(), xeCommands: xe)
         }
         if start {
             _ = try api.call("VM.start", [.string(target.ref), .bool(false), .bool(false)])

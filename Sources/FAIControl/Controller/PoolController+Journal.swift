@@ -10,38 +10,38 @@ extension PoolController {
     public func undo(_ number: Int? = nil) throws -> ChangeOutcome {
         let set = try UndoPlanner.setToUndo(number, in: contents())
         let plan = try UndoPlanner.plan(undoing: set, objects: objects(of: set))
-        guard !plan.isEmpty else {
-            return ChangeOutcome(set: nil, xeCommands: [], notes: plan.notes + ["change set \(set.number): nothing left to revert"])
-        }
         try refuseWhilePending()
+        // An undo with nothing left to write is journaled too (no steps), so the set counts as undone
+        // and the next undo goes on to older sets.
         let run = ChangeSetRun(controller: self, command: "undo", undoes: set.number)
         try run.announce(plan.plans.flatMap(StepPlan.changes(of:)))
         try run.runAll()
-        return ChangeOutcome(set: try run.finish(), xeCommands: plan.plans.flatMap(\.xeCommands), notes: plan.notes)
+        let notes = plan.notes + (plan.isEmpty ? ["change set \(set.number): nothing left to revert, recorded as undone"] : [])
+        return ChangeOutcome(set: try run.finish(note: plan.isEmpty ? "nothing left to revert" : nil), xeCommands: plan.plans.flatMap(\.xeCommands), notes: notes)
     }
 
     /// Change sets interrupted or left half-applied, each reconciled against the pool now. Sets the pool
-    /// shows as fully applied or not applied at all are recorded (a done record) and left out.
+    /// shows as fully applied or not applied at all are recorded (a done record) and need nothing more;
+    /// the others are pending: ``complete(_:)`` or ``rollBack(_:)`` decides them.
     public func reconcile() throws -> [ReconciledSet] {
         let contents = try contents()
         let reverted = contents.revertedBy
         var pending: [ReconciledSet] = []
         for set in contents.sets where set.needsAttention && reverted[set.number] == nil {
             let reconciled = try reconciled(set)
-            if reconciled.isFullyApplied || reconciled.isNotApplied {
+            if reconciled.isSettled {
                 try journal.append(JournalRecord(
                     kind: .done, set: set.id, time: now(), states: reconciled.states, created: reconciled.createdUUID,
                     note: "reconciled: \(reconciled.isFullyApplied ? "every step applied" : "nothing applied")"))
-            } else {
-                pending.append(reconciled)
             }
+            pending.append(reconciled)
         }
         return pending
     }
 
     /// Throws ``PendingChangeError`` while a set of this pool needs a decision.
     public func refuseWhilePending() throws {
-        let pending = try reconcile()
+        let pending = try reconcile().filter { !$0.isSettled }
         if !pending.isEmpty { throw PendingChangeError(pending: pending) }
     }
 
@@ -139,7 +139,7 @@ extension PoolController {
     }
 
     private func pendingSet(_ number: Int) throws -> ReconciledSet {
-        guard let found = try reconcile().first(where: { $0.set.number == number }) else { throw JournalError.nothingInterrupted }
+        guard let found = try reconcile().first(where: { $0.set.number == number && !$0.isSettled }) else { throw JournalError.nothingInterrupted }
         return found
     }
 
@@ -158,7 +158,7 @@ extension PoolController {
     }
 
     /// The current record of every object `set` names, by UUID; gone objects are absent.
-    private func objects(of set: ChangeSet) throws -> [String: (ref: Ref<VMRecord>, record: VMRecord)] {
+    public func objects(of set: ChangeSet) throws -> [String: (ref: Ref<VMRecord>, record: VMRecord)] {
         var result: [String: (ref: Ref<VMRecord>, record: VMRecord)] = [:]
         for uuid in Set(set.steps.map(\.objectUUID) + (set.created.map { [$0] } ?? [])) {
             if let found = try object(uuid: uuid) { result[uuid] = found }

@@ -22,6 +22,9 @@ public struct ReconciledSet: Sendable, Hashable {
     /// Whether the pool shows nothing of the set.
     public var isNotApplied: Bool { states.allSatisfy { $0 == .notApplied } && createdUUID == nil }
 
+    /// Whether the pool decides the set by itself (fully applied or not at all): no operator decision needed.
+    public var isSettled: Bool { isFullyApplied || isNotApplied }
+
     /// `interrupted rearm of fai02 (change set 3): 1 of 2 changes applied`.
     public var summary: String {
         let applied = states.filter { $0 == .applied }.count

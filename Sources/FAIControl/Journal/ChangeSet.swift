@@ -63,7 +63,8 @@ public struct ChangeSet: Sendable, Hashable, Codable {
     /// `rearm of fai02`, `install of web07`.
     public var title: String {
         let objects = creation.map { [$0.name] } ?? objectNames
-        return "\(command) of \(objects.isEmpty ? "nothing" : objects.joined(separator: ", "))"
+        if objects.isEmpty { return undoes.map { "\(command) of #\($0)" } ?? command }
+        return "\(command) of \(objects.joined(separator: ", "))"
     }
 
     /// `applied`, `not applied`, `1 of 2 applied`, `interrupted`.
