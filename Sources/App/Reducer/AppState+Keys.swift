@@ -23,6 +23,9 @@ extension AppState {
         case .character("?"):
             overlay = .help
             return []
+        case .character("m"):
+            overlay = .messages
+            return []
         case .tab:
             pane = Pane(rawValue: (pane.rawValue + 1) % Pane.allCases.count) ?? .templates
             return []

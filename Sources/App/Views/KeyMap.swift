@@ -18,7 +18,8 @@ public enum KeyMap {
             KeyHint("Enter", "details; VM console"),
             KeyHint("c", "console of the VM"),
             KeyHint("d", "details"),
-            KeyHint("?", "this help"),
+            KeyHint("m", "message log (Y copies xe)"),
+            KeyHint("?", "this help (↑↓ PgUp PgDn scroll)"),
         ]),
         .init("Change", [
             KeyHint("e", "edit parameters"),
@@ -46,8 +47,14 @@ public enum KeyMap {
     public static func hints(for state: AppState) -> [KeyHint] {
         if let overlay = state.overlay {
             switch overlay {
-            case .help, .details, .preflight: return [KeyHint("Esc", "close")]
-            case .confirm, .plan: return [KeyHint("y", "yes, apply"), KeyHint("Esc", "cancel")]
+            case .help, .preflight: return [KeyHint("Esc", "close"), KeyHint("↑↓ PgUp PgDn", "scroll")]
+            case .details(let ref):
+                let jump = state.failureLines(of: ref).isEmpty ? [] : [KeyHint("Tab", "error line"), KeyHint("Enter", "show in console")]
+                return [KeyHint("Esc", "close"), KeyHint("↑↓ PgUp PgDn", "scroll")] + jump
+            case .confirm, .plan:
+                return [KeyHint("y", "yes, apply"), KeyHint("Esc", "cancel"), KeyHint("↑↓ PgUp PgDn", "scroll")]
+            case .messages:
+                return [KeyHint("↑↓", "pick"), KeyHint("Y", "copy xe command"), KeyHint("Esc", "close")]
             case .newInstall: return [KeyHint("Enter", "create, start, watch"), KeyHint("Esc", "cancel")]
             case .editForm:
                 return [KeyHint("Tab ↑↓", "field"), KeyHint("Enter", "show plan"), KeyHint("Esc", "cancel"),
@@ -60,8 +67,7 @@ public enum KeyMap {
                 return [KeyHint("Enter", "keep filter"), KeyHint("Esc", "clear filter")]
             }
             let open = state.pane == .templates ? KeyHint("Enter", "details") : KeyHint("Enter", "console")
-            var hints = [KeyHint("?", "help"), KeyHint("q", "quit"), KeyHint("Tab", "pane"), KeyHint("/", "filter"),
-                         open, KeyHint("e", "edit")]
+            var hints = [KeyHint("?", "help"), KeyHint("m", "msgs"), KeyHint("/", "filter"), open, KeyHint("e", "edit")]
             hints += state.pane == .templates
                 ? [KeyHint("n", "new install"), KeyHint("p", "preflight"), KeyHint("u", "undo")]
                 : [KeyHint("r", "rearm"), KeyHint("s", "start"), KeyHint("S", "stop"), KeyHint("p", "preflight"),
@@ -72,7 +78,7 @@ public enum KeyMap {
             if state.console.search?.isEditing == true {
                 return [KeyHint("Enter", "keep"), KeyHint("Esc", "cancel search")]
             }
-            return [KeyHint("?", "help"), KeyHint("q", "quit"), KeyHint("Tab", "pane"), KeyHint("/", "search"),
+            return [KeyHint("?", "help"), KeyHint("m", "msgs"), KeyHint("/", "search"),
                     KeyHint("n N", "match"), KeyHint("i", "input"), KeyHint("G", "follow"), KeyHint("L", "save"),
                     KeyHint("Y", "copy"), KeyHint("r", "rearm"), KeyHint("s", "start")]
         }
