@@ -43,13 +43,13 @@ struct RearmCommand: ParsableCommand {
             let plan = try RearmPlanner.plan(ref: ref, record: record, template: template, force: force)
             for warning in plan.warnings { ControllerOutput.note("xsfai: warning: \(warning)") }
             if dryRun {
-                try json ? ControllerOutput.printJSON(plan) : print(describe(plan))
+                try json ? ControllerOutput.printJSON(plan) : ControllerOutput.say(describe(plan))
                 return
             }
             if plan.isAlreadyArmed {
-                try json ? ControllerOutput.printJSON(plan) : print("\(record.nameLabel) is already armed: nothing written.")
+                try json ? ControllerOutput.printJSON(plan) : ControllerOutput.say("\(record.nameLabel) is already armed: nothing written.")
                 if start && record.powerState == .halted { try connection.session.vm.start(ref) }
-                if start && record.powerState == .halted && !json { print("Started \(record.nameLabel).") }
+                if start && record.powerState == .halted && !json { ControllerOutput.say("Started \(record.nameLabel).") }
                 return
             }
             let applied = try RearmExecutor(api: connection.session, journal: ControllerConnection.journal).apply(
@@ -57,9 +57,9 @@ struct RearmCommand: ParsableCommand {
             if json {
                 try ControllerOutput.printJSON(applied)
             } else {
-                print(describe(applied))
-                print("Rearmed \(record.nameLabel): the installer runs on its next boot (verified, journaled).")
-                if start { print("Started \(record.nameLabel).") }
+                ControllerOutput.say(describe(applied))
+                ControllerOutput.say("Rearmed \(record.nameLabel): the installer runs on its next boot (verified, journaled).")
+                if start { ControllerOutput.say("Started \(record.nameLabel).") }
             }
         }
     }
