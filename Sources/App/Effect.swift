@@ -37,6 +37,8 @@ public enum Effect: Sendable, Hashable {
     case hardShutdownVM(Ref<VMRecord>)
     /// Run a preflight.
     case preflight(Ref<VMRecord>)
+    /// Perform these effects in order (an action on several marked VMs).
+    case batch([Effect])
     /// Suspend the process (Ctrl-Z).
     case suspend
     /// Leave the program.

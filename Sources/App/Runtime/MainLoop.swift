@@ -165,6 +165,8 @@ public final class MainLoop {
             }
             screen.copyToClipboard(text)
             reduce(.clipboardCopied(lines: text.split(separator: "\n", omittingEmptySubsequences: false).count))
+        case .batch(let effects):
+            effects.forEach(perform)
         case .copyText(let text):
             screen.copyToClipboard(text)
             reduce(.clipboardCopied(lines: text.split(separator: "\n", omittingEmptySubsequences: false).count))

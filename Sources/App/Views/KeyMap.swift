@@ -10,7 +10,9 @@ public enum KeyMap {
             KeyHint("↑↓ j k", "move; scroll console"),
             KeyHint("PgUp PgDn", "page"),
             KeyHint("g G", "top / bottom, follow"),
-            KeyHint("/", "filter / search"),
+            KeyHint("/", "filter (state: host: repo: args: name:) / search"),
+            KeyHint("< > I", "sort by the previous / next column, reverse"),
+            KeyHint("Space *", "mark a VM / all shown (r s S D act on them)"),
             KeyHint("n N", "next / previous match"),
             KeyHint("Esc", "cancel, close, dismiss"),
         ]),
@@ -64,14 +66,21 @@ public enum KeyMap {
         switch state.pane {
         case .templates, .vms:
             if state.list(state.pane).isEditingFilter {
-                return [KeyHint("Enter", "keep filter"), KeyHint("Esc", "clear filter")]
+                return [KeyHint("Enter", "keep filter"), KeyHint("Esc", "clear filter"),
+                        KeyHint("state: host: repo: args:", "filter by column")]
+            }
+            if state.pane == .vms, !state.vmList.marked.isEmpty {
+                return [KeyHint("\(state.vmList.marked.count) marked:", ""), KeyHint("r", "rearm"), KeyHint("s", "start"),
+                        KeyHint("S", "hard stop"), KeyHint("D", "destroy"), KeyHint("Space", "mark"), KeyHint("*", "all"),
+                        KeyHint("Esc", "unmark")]
             }
             let open = state.pane == .templates ? KeyHint("Enter", "details") : KeyHint("Enter", "console")
-            var hints = [KeyHint("?", "help"), KeyHint("m", "msgs"), KeyHint("/", "filter"), open, KeyHint("e", "edit")]
+            var hints = [KeyHint("?", "help"), KeyHint("m", "msgs"), KeyHint("/", "filter"), KeyHint("< >", "sort"), open]
             hints += state.pane == .templates
-                ? [KeyHint("n", "new install"), KeyHint("p", "preflight"), KeyHint("u", "undo")]
-                : [KeyHint("r", "rearm"), KeyHint("s", "start"), KeyHint("S", "stop"), KeyHint("p", "preflight"),
-                   KeyHint("u", "undo")]
+                ? [KeyHint("n", "new install"), KeyHint("C", "copy"), KeyHint("e", "edit"), KeyHint("R", "rename"),
+                   KeyHint("D", "delete"), KeyHint("p", "preflight"), KeyHint("u", "undo")]
+                : [KeyHint("r", "rearm"), KeyHint("s", "start"), KeyHint("S", "stop"), KeyHint("Space", "mark"),
+                   KeyHint("e", "edit"), KeyHint("D", "destroy"), KeyHint("p", "preflight"), KeyHint("u", "undo")]
             return hints
         case .console:
             if state.console.isInputMode { return [KeyHint("Ctrl-]", "leave input mode"), KeyHint("", "keys go to the VM")] }
