@@ -67,11 +67,11 @@ struct CheckCommand: ParsableCommand {
             if json {
                 try ControllerOutput.printJSON(results)
             } else {
-                print(table(results))
+                ControllerOutput.say(table(results))
                 if fixed {
-                    print("Fixed \(drifted.count) VM(s); verified and journaled as one change set.")
+                    ControllerOutput.say("Fixed \(drifted.count) VM(s); verified and journaled as one change set.")
                 } else if !drifted.isEmpty {
-                    print("\(drifted.count) VM(s) differ from their template; xsfai check --fix applies the template's values.")
+                    ControllerOutput.say("\(drifted.count) VM(s) differ from their template; xsfai check --fix applies the template's values.")
                 }
             }
             if fix && results.contains(where: { $0.status == .ambiguousTemplate }) { throw ExitStatus.refused.exitCode }

@@ -54,7 +54,7 @@ struct FAIKitCommand: ParsableCommand {
             let executables = Set(FAIKit.manifest.filter(\.isExecutable).map(\.path))
             for path in written {
                 let mode = executables.contains(path) ? "0755" : "0644"
-                print("wrote \(directory.appendingPathComponent(path).path) (\(mode))")
+                ControllerOutput.say("wrote \(directory.appendingPathComponent(path).path) (\(mode))")
             }
         }
     }

@@ -63,7 +63,7 @@ struct InstallCommand: ParsableCommand {
                 name: name, template: template, repository: repo, sr: sr, allowDuplicateName: allowDuplicateName)
             let report = try connection.controller.install(
                 request, templateRef: templateRef, template: templateRecord, existing: resolver.records)
-            if json { try ControllerOutput.printJSON(report) } else { print(describe(report)) }
+            if json { try ControllerOutput.printJSON(report) } else { ControllerOutput.say(describe(report)) }
             guard start || watch else { return }
             let ref = Ref<VMRecord>(report.ref)
             if watch {
@@ -76,7 +76,7 @@ struct InstallCommand: ParsableCommand {
                 if code != 0 { throw ExitCode(code) }
             } else {
                 try connection.session.vm.start(ref)
-                if !json { print("Started \(name).") }
+                if !json { ControllerOutput.say("Started \(name).") }
             }
         }
     }

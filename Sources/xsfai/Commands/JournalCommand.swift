@@ -39,20 +39,20 @@ struct JournalCommand: ParsableCommand {
             let controller = connection.controller
             if let complete {
                 let outcome = try controller.complete(complete)
-                return try json ? ControllerOutput.printJSON(outcome) : print("Completed change set \(complete).\n" + ControllerOutput.text(outcome))
+                return try json ? ControllerOutput.printJSON(outcome) : ControllerOutput.say("Completed change set \(complete).\n" + ControllerOutput.text(outcome))
             }
             if let rollBack {
                 let outcome = try controller.rollBack(rollBack)
-                return try json ? ControllerOutput.printJSON(outcome) : print("Rolled back change set \(rollBack).\n" + ControllerOutput.text(outcome))
+                return try json ? ControllerOutput.printJSON(outcome) : ControllerOutput.say("Rolled back change set \(rollBack).\n" + ControllerOutput.text(outcome))
             }
             let contents = try controller.contents()
             if let show {
                 guard let set = contents.set(show) else { throw JournalError.noSuchEntry(show, count: contents.sets.count) }
-                return try json ? ControllerOutput.printJSON(set) : print(Self.details(set))
+                return try json ? ControllerOutput.printJSON(set) : ControllerOutput.say(Self.details(set))
             }
             if json { return try ControllerOutput.printJSON(contents.sets) }
-            guard !contents.sets.isEmpty else { return print("This pool's journal is empty.") }
-            print(Self.table(contents).render())
+            guard !contents.sets.isEmpty else { return ControllerOutput.say("This pool's journal is empty.") }
+            ControllerOutput.say(Self.table(contents).render())
         }
     }
 

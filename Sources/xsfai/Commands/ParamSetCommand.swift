@@ -53,12 +53,12 @@ struct ParamSetCommand<Target: ParamSetTarget>: ParsableCommand {
                 let (ref, record) = try connection.resolver().resolve(target, kind: Target.kind)
                 let plan = ChangePlan(ref: ref, record: record, requested: changes)
                 if dryRun || plan.isEmpty {
-                    try json ? ControllerOutput.printJSON(plan) : print(ControllerOutput.text(plan))
+                    try json ? ControllerOutput.printJSON(plan) : ControllerOutput.say(ControllerOutput.text(plan))
                     return
                 }
                 try TerminalQuestion.requireConsent(to: ValueCheck(plan.requested).warnings, force: force)
                 let outcome = try connection.controller.apply(plan, command: Self.commandName)
-                try json ? ControllerOutput.printJSON(outcome) : print(ControllerOutput.text(outcome))
+                try json ? ControllerOutput.printJSON(outcome) : ControllerOutput.say(ControllerOutput.text(outcome))
             }
         }
     }

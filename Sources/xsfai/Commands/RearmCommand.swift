@@ -42,7 +42,7 @@ struct RearmCommand: ParsableCommand {
             let plan = try RearmPlanner.plan(ref: ref, record: record, resolver: resolver, force: force)
             for warning in plan.warnings { ControllerOutput.note("xsfai: warning: \(warning)") }
             if dryRun {
-                try json ? ControllerOutput.printJSON(plan) : print(describe(plan))
+                try json ? ControllerOutput.printJSON(plan) : ControllerOutput.say(describe(plan))
                 return
             }
             let startsNow = start && (record.powerState == .halted || plan.shutsDownFirst)
@@ -51,13 +51,13 @@ struct RearmCommand: ParsableCommand {
                 try ControllerOutput.printJSON(outcome)
             } else {
                 if plan.isAlreadyArmed {
-                    print("\(record.nameLabel) is already armed: nothing written.")
+                    ControllerOutput.say("\(record.nameLabel) is already armed: nothing written.")
                 } else {
-                    print(describe(plan))
-                    print(ControllerOutput.text(outcome))
-                    print("Rearmed \(record.nameLabel): the installer runs on its next boot.")
+                    ControllerOutput.say(describe(plan))
+                    ControllerOutput.say(ControllerOutput.text(outcome))
+                    ControllerOutput.say("Rearmed \(record.nameLabel): the installer runs on its next boot.")
                 }
-                if startsNow { print("Started \(record.nameLabel).") }
+                if startsNow { ControllerOutput.say("Started \(record.nameLabel).") }
             }
         }
     }

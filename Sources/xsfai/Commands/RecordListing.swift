@@ -33,7 +33,7 @@ struct RecordListing: ParsableArguments {
             let (session, _) = try connection.connect()
             defer { session.logout() }
             let rows = try rows(session)
-            if json { try ControllerOutput.printJSON(rows) } else { print(table(rows).render()) }
+            if json { try ControllerOutput.printJSON(rows) } else { ControllerOutput.say(table(rows).render()) }
         } catch {
             throw ControllerFailure.report(error)
         }

@@ -38,13 +38,13 @@ struct UndoCommand: ParsableCommand {
                 let set = try UndoPlanner.setToUndo(entry, in: controller.contents())
                 let plan = try UndoPlanner.plan(undoing: set, objects: try controller.objects(of: set))
                 if json { return try ControllerOutput.printJSON(plan.plans) }
-                print("Undo of change set \(set.number) (\(set.title)) would write:")
-                for line in plan.plans.map(ControllerOutput.text) { print(line) }
-                for note in plan.notes { print("Note: \(note)") }
+                ControllerOutput.say("Undo of change set \(set.number) (\(set.title)) would write:")
+                for line in plan.plans.map(ControllerOutput.text) { ControllerOutput.say(line) }
+                for note in plan.notes { ControllerOutput.say("Note: \(note)") }
                 return
             }
             let outcome = try controller.undo(entry)
-            try json ? ControllerOutput.printJSON(outcome) : print(ControllerOutput.text(outcome))
+            try json ? ControllerOutput.printJSON(outcome) : ControllerOutput.say(ControllerOutput.text(outcome))
         }
     }
 }
