@@ -122,6 +122,14 @@ import Testing
         #expect(terminal.screenText[0] == "XYbc")
     }
 
+    @Test func insertingInsideAWideCharacterBlanksBothHalves() {
+        // Found by the differential test: the right half moved on alone and a later insert blanked
+        // the character written before it.
+        let terminal = guestScreen("\(escape)[4h\(escape)[1;46H-ok字\(escape)[1;50Héé")
+        #expect(terminal.screenText[0] == String(repeating: " ", count: 45) + "-ok éé")
+        #expect(terminal.cursor == at(0, 51))
+    }
+
     @Test func repeatRepeatsTheLastCharacter() {
         let terminal = guestScreen("a\(escape)[3b")
         #expect(terminal.screenText[0] == "aaaa")
