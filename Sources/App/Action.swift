@@ -23,6 +23,8 @@ public enum Action: Sendable, Hashable {
     case consoleRetryDue(generation: Int)
     /// The console buffer took new output: its line count and FAI progress line now.
     case consoleAdvanced(lineCount: Int, phase: InstallPhase, progress: String)
+    /// The console showed that FAI failed: the report for the VM's details.
+    case consoleFailureRead(FailureReport)
     /// A console search finished.
     case consoleSearched(needle: String, matches: [SearchMatch])
     /// An operation succeeded.

@@ -21,6 +21,8 @@ public enum Effect: Sendable, Hashable {
     case saveConsoleCapture(vmName: String)
     /// Copy the visible console text, or the line of `matchLine`, to the clipboard.
     case copyConsoleText(matchLine: Int?, scrollBack: Int)
+    /// Copy `text` to the operator's clipboard (OSC 52).
+    case copyText(String)
     /// Apply a parameter plan.
     case applyPlan(ChangePlan)
     /// Rearm a VM.
@@ -35,6 +37,8 @@ public enum Effect: Sendable, Hashable {
     case hardShutdownVM(Ref<VMRecord>)
     /// Run a preflight.
     case preflight(Ref<VMRecord>)
+    /// Perform these effects in order (an action on several marked VMs).
+    case batch([Effect])
     /// Suspend the process (Ctrl-Z).
     case suspend
     /// Leave the program.

@@ -34,10 +34,10 @@ import XenAPI
         var state = F.loadedState
         _ = state.type("2")
         let unfiltered = state
-        #expect(state.type("/fai") == [])
+        #expect(state.type("/fai-") == [])
         var expected = unfiltered
         expected.vmList.isEditingFilter = true
-        expected.vmList.filter = TextInput("fai")
+        expected.vmList.filter = TextInput("fai-")
         expected.vmList.rows = [F.armed, F.aborted]
         #expect(state == expected)
         _ = state.reduce(.keyPressed(.enter))

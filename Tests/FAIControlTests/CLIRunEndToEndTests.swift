@@ -17,9 +17,10 @@ import XenAPI
     }
 
     /// Runs `xsfai arguments…` against `pool` with a private journal folder; kills it after `limit`.
+    /// With `mergingStderr` both streams go into one pipe (`stdout`), as `cmd >file 2>&1` does.
     static func run(
         _ arguments: [String], pool: LoopbackPool, state: String, limit: TimeInterval = 60,
-        environment extra: [String: String?] = [:]
+        environment extra: [String: String?] = [:], mergingStderr: Bool = false
     ) throws -> Result {
         let process = Process()
         process.executableURL = binary
@@ -33,14 +34,17 @@ import XenAPI
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
-        process.standardError = errors
+        process.standardError = mergingStderr ? output : errors
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: killer)
         let errorData = SharedBox<Data>()
-        let errorReader = Thread { errorData.set(errors.fileHandleForReading.readDataToEndOfFile()) }
-        errorReader.start()
+        if mergingStderr {
+            errorData.set(Data())
+        } else {
+            Thread { errorData.set(errors.fileHandleForReading.readDataToEndOfFile()) }.start()
+        }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         killer.cancel()

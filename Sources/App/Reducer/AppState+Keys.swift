@@ -23,6 +23,9 @@ extension AppState {
         case .character("?"):
             overlay = .help
             return []
+        case .character("m"):
+            overlay = .messages
+            return []
         case .tab:
             pane = Pane(rawValue: (pane.rawValue + 1) % Pane.allCases.count) ?? .templates
             return []
@@ -46,6 +49,8 @@ extension AppState {
             } else if pane != .console, !list(pane).filter.text.isEmpty {
                 updateList(pane) { $0.filter = TextInput() }
                 refreshRows()
+            } else if pane == .vms, !vmList.marked.isEmpty {
+                vmList.marked = []
             } else {
                 status = nil
             }
@@ -71,6 +76,20 @@ extension AppState {
             updateList(pane) { $0.position = $0.position.selecting(count - 1, count: count, visibleRows: rows) }
         case .character("/"):
             updateList(pane) { $0.isEditingFilter = true }
+        case .character("<"), .character(">"):
+            sortKey(forward: key == .character(">"))
+        case .character("I"):
+            updateList(pane) { $0.sort.isDescending.toggle() }
+            refreshRows()
+            status = StatusMessage("\(pane.title): " + sortDescription(list(pane).sort))
+        case .character(" ") where pane == .vms:
+            guard let ref = vmList.selected else { return [] }
+            if vmList.marked.remove(ref) == nil { vmList.marked.insert(ref) }
+            move(by: 1)
+        case .character("*") where pane == .vms:
+            let visible = Set(vmList.rows)
+            vmList.marked = visible.isSubset(of: vmList.marked) ? vmList.marked.subtracting(visible) : vmList.marked.union(visible)
+            status = StatusMessage("\(vmList.marked.count) VM\(vmList.marked.count == 1 ? "" : "s") marked (r s S D act on them; Esc clears)")
         case .enter:
             guard let (ref, _) = selectedRecord else { return [] }
             if pane == .templates {
@@ -95,8 +114,24 @@ extension AppState {
         return []
     }
 
+    /// `<` `>`: sort the front list by the previous / next column (through the natural order).
+    private mutating func sortKey(forward: Bool) {
+        let count = Self.columnTitles(pane).count
+        updateList(pane) { $0.sort = $0.sort.stepped(forward: forward, count: count) }
+        refreshRows()
+        status = StatusMessage("\(pane.title): " + sortDescription(list(pane).sort))
+    }
+
+    private func sortDescription(_ sort: SortOrder) -> String {
+        guard let column = sort.column else {
+            return "natural order" + (sort.isDescending ? ", reversed" : "") + " (< > pick a column, I reverses)"
+        }
+        return "sorted by \(Self.columnTitles(pane)[column]) \(sort.isDescending ? "▼" : "▲") (< > column, I reverses)"
+    }
+
     /// Keys acting on the selected VM or template, shared by the list panes and the console pane.
     private mutating func vmActionKey(_ key: Key) -> [Effect] {
+        if pane == .vms, !vmList.marked.isEmpty, let effects = markedVMsKey(key) { return effects }
         guard let (ref, record) = selectedRecord else { return [] }
         switch key {
         case .character("e"):

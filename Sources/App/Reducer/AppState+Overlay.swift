@@ -10,12 +10,17 @@ extension AppState {
             isRunning = false
             return [.disconnectConsole, .quit]
         }
+        if overlay.scrolls, scrollOverlay(overlay, key) { return [] }
         switch overlay {
+        case .details(let ref) where !failureLines(of: ref).isEmpty:
+            return failureDetailsKey(ref, key)
         case .help, .details, .preflight:
             if key == .escape || key == .character("q") || key == .enter || key == .character("?") {
                 self.overlay = nil
             }
             return []
+        case .messages:
+            return messageLogKey(key)
         case .confirm(let confirmation):
             if key == .character("y") || key == .character("Y") {
                 self.overlay = nil
@@ -49,6 +54,65 @@ extension AppState {
         case .editForm(var form):
             return formKey(key, &form)
         }
+    }
+
+    /// Scrolls a text overlay (↑ ↓ j k PgUp PgDn g G Home End); returns whether the key was one of those.
+    private mutating func scrollOverlay(_ overlay: Overlay, _ key: Key) -> Bool {
+        let (maximum, page) = OverlayView(state: self).scrollRange(of: overlay, in: layout.body)
+        let target: Int
+        switch key {
+        case .up, .character("k"): target = overlayScroll - 1
+        case .down, .character("j"): target = overlayScroll + 1
+        case .pageUp, .control("b"): target = overlayScroll - page
+        case .pageDown, .control("f"), .character(" "): target = overlayScroll + page
+        case .home, .character("g"): target = 0
+        case .end, .character("G"): target = maximum
+        default: return false
+        }
+        overlayScroll = max(0, min(maximum, target))
+        return true
+    }
+
+    /// The message log: ↑↓ pick an entry (newest first), `Y` copies its xe commands (else its text).
+    private mutating func messageLogKey(_ key: Key) -> [Effect] {
+        let count = messages.count
+        switch key {
+        case .up, .character("k"): overlayPick = max(0, overlayPick - 1)
+        case .down, .character("j"): overlayPick = min(max(0, count - 1), overlayPick + 1)
+        case .pageUp: overlayPick = max(0, overlayPick - 10)
+        case .pageDown: overlayPick = min(max(0, count - 1), overlayPick + 10)
+        case .home, .character("g"): overlayPick = 0
+        case .end, .character("G"): overlayPick = max(0, count - 1)
+        case .character("Y"), .character("y"):
+            guard overlayPick < count else { return [] }
+            let message = messages[count - 1 - overlayPick]
+            return [.copyText(message.xeCommands.isEmpty ? message.text : message.xeCommands.joined(separator: "\n"))]
+        case .escape, .character("q"), .character("m"), .enter:
+            overlay = nil
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Details of a failed VM: Tab / n pick an error line, Enter shows it in the console.
+    private mutating func failureDetailsKey(_ vm: Ref<VMRecord>, _ key: Key) -> [Effect] {
+        let lines = failureLines(of: vm)
+        switch key {
+        case .tab, .character("n"): overlayPick = (overlayPick + 1) % lines.count
+        case .backTab, .character("N"): overlayPick = (overlayPick + lines.count - 1) % lines.count
+        case .enter:
+            guard let line = lines[min(overlayPick, lines.count - 1)].line else { return [] }
+            overlay = nil
+            pane = .console
+            scrollConsole(toShow: line)
+            status = StatusMessage("console line \(line + 1): FAI error line (G follows again)")
+        case .escape, .character("q"), .character("?"):
+            overlay = nil
+        default:
+            break
+        }
+        return []
     }
 
     private mutating func formKey(_ key: Key, _ form: inout EditForm) -> [Effect] {

@@ -12,41 +12,6 @@ extension AppState {
         return followConsoleVM()
     }
 
-    /// Recomputes both lists' rows from the records and filters, keeping each selection on its object.
-    mutating func refreshRows() {
-        let rowCount = layout.listRows
-        let previousTemplate = templates.selected
-        let previousVM = vmList.selected
-        templates.rows = sortedAndFiltered(templateRecords, filter: templates.filter.text) { lhs, rhs in
-            if lhs.isDefaultTemplate != rhs.isDefaultTemplate { return !lhs.isDefaultTemplate }
-            return lhs.nameLabel.naturallyPrecedes(rhs.nameLabel)
-        }
-        let vmRefs = vms.filter { !$0.value.isATemplate && !$0.value.isASnapshot && !$0.value.isControlDomain }
-        vmList.rows = sortedAndFiltered(vmRefs, filter: vmList.filter.text) { lhs, rhs in
-            lhs.nameLabel.naturallyPrecedes(rhs.nameLabel)
-        }
-        templates.reselect(previousTemplate, visibleRows: rowCount)
-        vmList.reselect(previousVM, visibleRows: rowCount)
-    }
-
-    private func sortedAndFiltered(
-        _ records: [Ref<VMRecord>: VMRecord], filter: String, by less: (VMRecord, VMRecord) -> Bool
-    ) -> [Ref<VMRecord>] {
-        let needle = filter.lowercased()
-        let kept = needle.isEmpty ? records : records.filter { matches($0.key, $0.value, needle) }
-        return kept.sorted { lhs, rhs in
-            if lhs.value.nameLabel == rhs.value.nameLabel { return lhs.key < rhs.key }
-            return less(lhs.value, rhs.value)
-        }.map(\.key)
-    }
-
-    private func matches(_ ref: Ref<VMRecord>, _ record: VMRecord, _ needle: String) -> Bool {
-        if record.nameLabel.lowercased().contains(needle) || record.uuid.hasPrefix(needle) { return true }
-        if record.powerState.rawValue.lowercased().hasPrefix(needle) { return true }
-        if let host = hosts[record.residentOn], host.lowercased().contains(needle) { return true }
-        return InstallState(ref: ref, record: record, state: self).label.lowercased().contains(needle)
-    }
-
     /// Keeps the console attached to its VM across starts, reboots and halts; emits marker lines.
     mutating func followConsoleVM() -> [Effect] {
         guard let vm = console.vm else { return [] }

@@ -16,7 +16,12 @@ extension AppState {
         case .poolChanged(let snapshot):
             return apply(snapshot)
         case .connectionChanged(let state):
+            let wasDown = connection != .connected && connection != .connecting
             connection = state
+            if state == .connected, wasDown {
+                // The status line describes the present: an error from while the pool was away is in the log (m).
+                status = StatusMessage("reconnected to the pool" + (status?.kind == .error ? " (the earlier error is in the message log: m)" : ""), kind: .success)
+            }
             return []
         case .consoleAttached(let generation):
             guard generation == console.generation, case .connecting(let ref) = console.link else { return [] }
@@ -31,6 +36,9 @@ extension AppState {
             return reattachConsole()
         case .consoleAdvanced(let lineCount, let phase, let progress):
             return consoleAdvanced(lineCount: lineCount, phase: phase, progress: progress)
+        case .consoleFailureRead(let report):
+            console.failure = report
+            return []
         case .consoleSearched(let needle, let matches):
             return consoleSearched(needle: needle, matches: matches)
         case .operationSucceeded(let outcome):
@@ -45,7 +53,12 @@ extension AppState {
             effects.append(.startVM(vm))
             return effects
         case .preflightCompleted(let vm, let report):
-            overlay = .preflight(name: vms[vm]?.nameLabel ?? vm.rawValue, report)
+            let name = vms[vm]?.nameLabel ?? vm.rawValue
+            overlay = .preflight(name: name, report)
+            let failed = report.checks.filter { $0.status == .fail }.count
+            status = report.passed
+                ? StatusMessage("preflight of \(name): all checks passed", kind: .success)
+                : StatusMessage("preflight of \(name): \(failed) check\(failed == 1 ? "" : "s") failed", kind: .error)
             return []
         case .captureSaved(let path, let lines):
             status = StatusMessage("saved \(lines) console lines to \(path)", kind: .success)

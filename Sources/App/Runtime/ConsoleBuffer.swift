@@ -62,6 +62,22 @@ public final class ConsoleBuffer: ConsoleLines {
         }
     }
 
+    /// What the console showed of a failed install (nil unless FAI failed): the verdict, the failed
+    /// task and FAI's error lines with the capture lines they are on (the newest such line).
+    public var failureReport: FailureReport? {
+        let progress = tracker.progress
+        guard case .failed(let failure) = progress.outcome else { return nil }
+        var seen = Set<String>()
+        var errorLines: [FailureReport.ErrorLine] = []
+        let sources = [(failure.task ?? "FAI", failure.errorLines)] + failure.issues.map { ($0.task, $0.errorLines) }
+        for (task, texts) in sources {
+            for text in texts where seen.insert(task + "\u{0}" + text).inserted {
+                errorLines.append(.init(task: task, text: text, line: search(text).last?.line))
+            }
+        }
+        return FailureReport(summary: progress.summary(), task: failure.task, code: failure.code, errorLines: errorLines)
+    }
+
     /// The progress line for the console title, empty before FAI output.
     public var progressText: String {
         tracker.progress.stage == .waiting ? "" : "FAI: " + tracker.statusText

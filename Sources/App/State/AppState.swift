@@ -36,9 +36,30 @@ public struct AppState: Sendable, Hashable {
     /// Install phases read from consoles, by VM.
     public var phases: [Ref<VMRecord>: InstallPhase] = [:]
     /// The overlay in front of the panes.
-    public var overlay: Overlay?
-    /// The status bar message.
-    public var status: StatusMessage?
+    public var overlay: Overlay? {
+        didSet {
+            if oldValue?.identity != overlay?.identity {
+                overlayScroll = 0
+                overlayPick = 0
+            }
+        }
+    }
+    /// Rows the overlay's body is scrolled by.
+    public var overlayScroll = 0
+    /// The item picked in the overlay: the message log's entry (0 = newest), the details' error line.
+    public var overlayPick = 0
+    /// The status bar message; every one is also kept in ``messages``.
+    public var status: StatusMessage? {
+        didSet {
+            guard let status, status != oldValue else { return }
+            messages.append(status)
+            if messages.count > Self.messageLimit { messages.removeFirst(messages.count - Self.messageLimit) }
+        }
+    }
+    /// Every status message, error and xe command of this session, oldest first (the log shows newest first).
+    public private(set) var messages: [StatusMessage] = []
+    /// Messages kept in the log.
+    public static let messageLimit = 1000
     /// False once the program should end.
     public var isRunning = true
 

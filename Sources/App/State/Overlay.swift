@@ -18,4 +18,28 @@ public enum Overlay: Sendable, Hashable {
     case newInstall(template: Ref<VMRecord>, name: TextInput)
     /// A preflight report.
     case preflight(name: String, PreflightReport)
+    /// Every status message, error and xe command of the session, newest first.
+    case messages
+
+    /// Whether the overlay is text that scrolls with ↑ ↓ PgUp PgDn (forms use those keys for fields).
+    var scrolls: Bool {
+        switch self {
+        case .help, .details, .plan, .confirm, .preflight: true
+        case .messages, .editForm, .newInstall: false
+        }
+    }
+
+    /// What the overlay shows, ignoring edits in progress: a change of identity resets its scroll.
+    var identity: String {
+        switch self {
+        case .help: "help"
+        case .details(let ref): "details \(ref.rawValue)"
+        case .editForm(let form): "edit \(form.target.rawValue)"
+        case .plan: "plan"
+        case .confirm: "confirm"
+        case .newInstall: "new install"
+        case .preflight: "preflight"
+        case .messages: "messages"
+        }
+    }
 }

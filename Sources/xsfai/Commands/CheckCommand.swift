@@ -48,11 +48,11 @@ struct CheckCommand: ParsableCommand {
             if json {
                 try ControllerOutput.printJSON(results)
             } else {
-                print(table(results))
+                ControllerOutput.say(table(results))
                 if fix && !drifted.isEmpty {
-                    print("Fixed \(drifted.count) VM(s); verified and journaled.")
+                    ControllerOutput.say("Fixed \(drifted.count) VM(s); verified and journaled.")
                 } else if !drifted.isEmpty {
-                    print("\(drifted.count) VM(s) differ from their template; xsfai check --fix applies the template's values.")
+                    ControllerOutput.say("\(drifted.count) VM(s) differ from their template; xsfai check --fix applies the template's values.")
                 }
             }
             if !fix && !drifted.isEmpty { throw ExitStatus.failure.exitCode }

@@ -19,22 +19,29 @@ enum ControllerFailure {
             case let error as JournalError: (error.description, .failure)
             case let error as PlanExecutionError: (error.description, error.underlying is XenAPIError ? .serverRefused : .failure)
             case let error as ControllerRefusal: (error.message, error.status)
+            case FAIKit.Error.filesExist: ("\(error)", .refused)
+            case FAIKit.Error.invalidName, FAIKit.Error.invalidRepositoryRoot: ("\(error)", .usage)
             default: nil
             }
         guard let (message, code) = refused else { return CommandFailure.report(error) }
-        FileHandle.standardError.write(Data("xsfai: \(message)\n".utf8))
+        ControllerOutput.note("xsfai: \(message)")
         return code.exitCode
     }
 
-    /// Runs a command's body; an `ExitCode` it throws passes through, any other error is reported.
-    static func reporting(_ body: () throws -> Void) throws {
+    /// Runs `body` and returns its value; an `ExitCode` it throws passes through, any other error is reported.
+    static func reportingValue<Value>(_ body: () throws -> Value) throws -> Value {
         do {
-            try body()
+            return try body()
         } catch let exit as ExitCode {
             throw exit
         } catch {
             throw report(error)
         }
+    }
+
+    /// Runs a command's body; an `ExitCode` it throws passes through, any other error is reported.
+    static func reporting(_ body: () throws -> Void) throws {
+        try reportingValue(body)
     }
 }
 

@@ -54,7 +54,7 @@ struct InstallCommand: ParsableCommand {
             let report = try VMInstaller(api: connection.session, journal: ControllerConnection.journal).install(
                 request, templateRef: templateRef, template: templateRecord,
                 context: connection.journalContext(command: "install"))
-            if json { try ControllerOutput.printJSON(report) } else { print(describe(report)) }
+            if json { try ControllerOutput.printJSON(report) } else { ControllerOutput.say(describe(report)) }
             guard start || watch else { return }
             let ref = Ref<VMRecord>(report.ref)
             if watch {
@@ -67,7 +67,7 @@ struct InstallCommand: ParsableCommand {
                 if code != 0 { throw ExitCode(code) }
             } else {
                 try connection.session.vm.start(ref)
-                if !json { print("Started \(name).") }
+                if !json { ControllerOutput.say("Started \(name).") }
             }
         }
     }

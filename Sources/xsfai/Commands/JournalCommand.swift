@@ -25,7 +25,7 @@ struct JournalCommand: ParsableCommand {
                 return
             }
             guard !entries.isEmpty else {
-                print("The journal is empty.")
+                ControllerOutput.say("The journal is empty.")
                 return
             }
             let formatter = ISO8601DateFormatter()
@@ -39,7 +39,7 @@ struct JournalCommand: ParsableCommand {
                     PlainTable.shortened(ControllerOutput.show(entry.new), to: 40), by,
                 ])
             }
-            print(table.render())
+            ControllerOutput.say(table.render())
         } catch {
             throw ControllerFailure.report(error)
         }

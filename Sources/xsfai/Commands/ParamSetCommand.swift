@@ -48,15 +48,15 @@ struct ParamSetCommand<Target: ParamSetTarget>: ParsableCommand {
                 let (ref, record) = try connection.resolver().resolve(target, kind: Target.kind)
                 let plan = ChangePlan(ref: ref, record: record, requested: changes)
                 if dryRun || plan.isEmpty {
-                    try json ? ControllerOutput.printJSON(plan) : print(ControllerOutput.text(plan))
+                    try json ? ControllerOutput.printJSON(plan) : ControllerOutput.say(ControllerOutput.text(plan))
                     return
                 }
                 try connection.apply(plan, context: connection.journalContext(command: Self.commandName))
                 if json {
                     try ControllerOutput.printJSON(plan)
                 } else {
-                    print(ControllerOutput.text(plan))
-                    print("Applied and verified; \(plan.changes.count) change(s) journaled (xsfai undo reverts the last).")
+                    ControllerOutput.say(ControllerOutput.text(plan))
+                    ControllerOutput.say("Applied and verified; \(plan.changes.count) change(s) journaled (xsfai undo reverts the last).")
                 }
             }
         }

@@ -21,7 +21,7 @@ struct ShutdownCommand: ParsableCommand {
             let name = try connection.changePowerState(of: vm, kind: .vm, operation: hard ? "hard shutdown" : "shutdown") {
                 try hard ? connection.session.vm.hardShutdown($0) : connection.session.vm.cleanShutdown($0)
             }
-            print("\(name) is halted.")
+            ControllerOutput.say("\(name) is halted.")
         }
     }
 }

@@ -18,7 +18,7 @@ struct StartCommand: ParsableCommand {
             let name = try connection.changePowerState(of: vm, kind: .any, operation: "start") {
                 try connection.session.vm.start($0)
             }
-            print("Started \(name).")
+            ControllerOutput.say("Started \(name).")
         }
     }
 }

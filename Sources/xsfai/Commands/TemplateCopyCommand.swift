@@ -55,7 +55,7 @@ struct TemplateCopyCommand: ParsableCommand {
             if json {
                 try ControllerOutput.printJSON(result)
             } else {
-                print("Copied template \(record.nameLabel) to \(copy.nameLabel) (\(copy.uuid)) with \(result.method).")
+                ControllerOutput.say("Copied template \(record.nameLabel) to \(copy.nameLabel) (\(copy.uuid)) with \(result.method).")
             }
         }
     }

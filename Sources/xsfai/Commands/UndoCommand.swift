@@ -39,8 +39,8 @@ struct UndoCommand: ParsableCommand {
                 if json {
                     try ControllerOutput.printJSON(plan)
                 } else {
-                    print(ControllerOutput.text(plan))
-                    if !dryRun { print("Reverted entry \(chosen.number); verified and journaled.") }
+                    ControllerOutput.say(ControllerOutput.text(plan))
+                    if !dryRun { ControllerOutput.say("Reverted entry \(chosen.number); verified and journaled.") }
                 }
             }
         }
