@@ -29,8 +29,18 @@ public enum Effect: Sendable, Hashable {
     case rearm(Ref<VMRecord>, forceShutdown: Bool)
     /// Undo the newest journal entry.
     case undoLastChange
-    /// Create a VM from a template.
-    case install(template: Ref<VMRecord>, name: String)
+    /// Create a VM from a template (on `sr`, with `repository` instead of the template's, when given).
+    case install(template: Ref<VMRecord>, name: String, sr: String? = nil, repository: String? = nil)
+    /// Copy a template under a new name and description.
+    case copyTemplate(Ref<VMRecord>, name: String, description: String)
+    /// Read what destroying these VMs or templates removes (their disks), for the confirmation.
+    case planDestroy([Ref<VMRecord>])
+    /// Destroy a VM or template (and its disks, as planned); journaled, not undoable.
+    case destroy(DestroyPlan)
+    /// Ask the guest to shut down.
+    case cleanShutdownVM(Ref<VMRecord>)
+    /// Ask the guest to reboot.
+    case rebootVM(Ref<VMRecord>)
     /// Start a VM.
     case startVM(Ref<VMRecord>)
     /// Hard-shut a VM down.

@@ -29,9 +29,16 @@ final class RecordingOperations: PoolOperations {
     func apply(_ plan: ChangePlan) throws -> OperationOutcome { record("apply \(plan.target.nameLabel)") }
     func rearm(_ vm: Ref<VMRecord>, forceShutdown: Bool) throws -> OperationOutcome { record("rearm \(vm)") }
     func undoLastChange() throws -> OperationOutcome { record("undo") }
-    func install(from template: Ref<VMRecord>, name: String) throws -> (Ref<VMRecord>, OperationOutcome) {
-        (Ref("OpaqueRef:new"), record("install \(name)"))
+    func install(_ request: InstallRequest, from template: Ref<VMRecord>) throws -> (Ref<VMRecord>, OperationOutcome) {
+        (Ref("OpaqueRef:new"), record("install \(request.name)"))
     }
+    func copyTemplate(_ template: Ref<VMRecord>, name: String, description: String) throws -> OperationOutcome {
+        record("copy \(template) \(name)")
+    }
+    func destroyPlans(_ vms: [Ref<VMRecord>]) throws -> (plans: [DestroyPlan], refused: [String]) { ([], []) }
+    func destroy(_ plan: DestroyPlan) throws -> OperationOutcome { record("destroy \(plan.name)") }
+    func cleanShutdown(_ vm: Ref<VMRecord>) throws -> OperationOutcome { record("clean shutdown \(vm)") }
+    func reboot(_ vm: Ref<VMRecord>) throws -> OperationOutcome { record("reboot \(vm)") }
     func start(_ vm: Ref<VMRecord>) throws -> OperationOutcome { record("start \(vm)") }
     func hardShutdown(_ vm: Ref<VMRecord>) throws -> OperationOutcome { record("shutdown \(vm)") }
     func preflight(_ vm: Ref<VMRecord>) throws -> PreflightReport { PreflightReport(target: "x", uuid: "x", checks: []) }

@@ -182,7 +182,11 @@ import XenAPI
     @Test func newInstallAsksForANameThenCreatesStartsAndWatches() {
         var state = F.loadedState
         #expect(state.type("n") == [])
-        #expect(state.overlay == .newInstall(template: F.custom, name: TextInput("fai-bookworm-01")))
+        guard case .prompt(let form) = state.overlay, case .newInstall(template: F.custom) = form.purpose else {
+            Issue.record("no new-install form: \(String(describing: state.overlay))")
+            return
+        }
+        #expect(form.text(0) == "fai-bookworm-01")
         #expect(state.reduce(.keyPressed(.enter)) == [.install(template: F.custom, name: "fai-bookworm-01")])
         let effects = state.reduce(.installCreated(vm: F.aborted, OperationOutcome(summary: "created fai-bookworm-01")))
         #expect(effects == [.resetConsoleBuffer, .startVM(F.aborted)])

@@ -12,8 +12,19 @@ public protocol PoolOperations: Sendable {
     func rearm(_ vm: Ref<VMRecord>, forceShutdown: Bool) throws -> OperationOutcome
     /// Reverts the newest journal entry.
     func undoLastChange() throws -> OperationOutcome
-    /// Creates a VM named `name` from `template` with its PV-args and install keys (not started).
-    func install(from template: Ref<VMRecord>, name: String) throws -> (Ref<VMRecord>, OperationOutcome)
+    /// Creates a VM from `template` as `request` says (name, SR, repository) with its PV-args and
+    /// install keys (not started).
+    func install(_ request: InstallRequest, from template: Ref<VMRecord>) throws -> (Ref<VMRecord>, OperationOutcome)
+    /// Copies a template under a new name with a description.
+    func copyTemplate(_ template: Ref<VMRecord>, name: String, description: String) throws -> OperationOutcome
+    /// What destroying each VM or template removes; refusals (running, default template) as messages.
+    func destroyPlans(_ vms: [Ref<VMRecord>]) throws -> (plans: [DestroyPlan], refused: [String])
+    /// Destroys a VM or template and the disks of `plan`; journaled as not undoable.
+    func destroy(_ plan: DestroyPlan) throws -> OperationOutcome
+    /// Asks the guest to shut down (VM.clean_shutdown).
+    func cleanShutdown(_ vm: Ref<VMRecord>) throws -> OperationOutcome
+    /// Asks the guest to reboot (VM.clean_reboot).
+    func reboot(_ vm: Ref<VMRecord>) throws -> OperationOutcome
     /// Starts a VM.
     func start(_ vm: Ref<VMRecord>) throws -> OperationOutcome
     /// Hard-shuts a VM down.

@@ -37,18 +37,18 @@ extension AppState {
             }
             if key == .escape || key == .character("n") || key == .character("q") { self.overlay = nil }
             return []
-        case .newInstall(let template, var name):
+        case .prompt(var form):
+            return promptKey(key, &form)
+        case .vendorTemplate(let ref):
+            guard let record = vms[ref] else {
+                self.overlay = nil
+                return []
+            }
             switch key {
-            case .escape:
-                self.overlay = nil
-            case .enter:
-                let chosen = name.text.trimmingSpaces
-                guard !chosen.isEmpty else { return [] }
-                self.overlay = nil
-                status = StatusMessage("creating \(chosen) from \(vms[template]?.nameLabel ?? "template")…")
-                return [.install(template: template, name: chosen)]
-            default:
-                if name.apply(key) { self.overlay = .newInstall(template: template, name: name) }
+            case .character("y"), .character("C"): openCopyTemplate(ref, record)
+            case .character("e"): self.overlay = .editForm(EditForm(target: ref, record: record))
+            case .escape, .character("n"), .character("q"): self.overlay = nil
+            default: break
             }
             return []
         case .editForm(var form):

@@ -52,6 +52,8 @@ extension AppState {
             var effects = openConsole(of: vm)
             effects.append(.startVM(vm))
             return effects
+        case .destroyPlanned(let plans, let refused):
+            return destroyPlanned(plans, refused: refused)
         case .preflightCompleted(let vm, let report):
             let name = vms[vm]?.nameLabel ?? vm.rawValue
             overlay = .preflight(name: name, report)

@@ -48,11 +48,25 @@ final class EffectRunner: Sendable {
             run { .operationSucceeded(try $0.rearm(vm, forceShutdown: force)) }
         case .undoLastChange:
             run { .operationSucceeded(try $0.undoLastChange()) }
-        case .install(let template, let name):
+        case .install(let template, let name, let sr, let repository):
             run { operations in
-                let (vm, outcome) = try operations.install(from: template, name: name)
+                let request = InstallRequest(name: name, template: template.rawValue, repository: repository, sr: sr)
+                let (vm, outcome) = try operations.install(request, from: template)
                 return .installCreated(vm: vm, outcome)
             }
+        case .copyTemplate(let template, let name, let description):
+            run { .operationSucceeded(try $0.copyTemplate(template, name: name, description: description)) }
+        case .planDestroy(let vms):
+            run { operations in
+                let (plans, refused) = try operations.destroyPlans(vms)
+                return .destroyPlanned(plans, refused: refused)
+            }
+        case .destroy(let plan):
+            run { .operationSucceeded(try $0.destroy(plan)) }
+        case .cleanShutdownVM(let vm):
+            run { .operationSucceeded(try $0.cleanShutdown(vm)) }
+        case .rebootVM(let vm):
+            run { .operationSucceeded(try $0.reboot(vm)) }
         case .startVM(let vm):
             run { .operationSucceeded(try $0.start(vm)) }
         case .hardShutdownVM(let vm):

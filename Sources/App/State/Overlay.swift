@@ -14,8 +14,10 @@ public enum Overlay: Sendable, Hashable {
     case plan(ChangePlan)
     /// A question that `y` confirms.
     case confirm(Confirmation)
-    /// The name prompt of a new install.
-    case newInstall(template: Ref<VMRecord>, name: TextInput)
+    /// The form of a new install, a template copy or a rename.
+    case prompt(PromptForm)
+    /// `e` on a vendor default template: the wiki's way is to copy it first (offers the copy).
+    case vendorTemplate(Ref<VMRecord>)
     /// A preflight report.
     case preflight(name: String, PreflightReport)
     /// Every status message, error and xe command of the session, newest first.
@@ -25,7 +27,7 @@ public enum Overlay: Sendable, Hashable {
     var scrolls: Bool {
         switch self {
         case .help, .details, .plan, .confirm, .preflight: true
-        case .messages, .editForm, .newInstall: false
+        case .messages, .editForm, .prompt, .vendorTemplate: false
         }
     }
 
@@ -37,7 +39,8 @@ public enum Overlay: Sendable, Hashable {
         case .editForm(let form): "edit \(form.target.rawValue)"
         case .plan: "plan"
         case .confirm: "confirm"
-        case .newInstall: "new install"
+        case .prompt(let form): "prompt \(form.purpose)"
+        case .vendorTemplate: "vendor template"
         case .preflight: "preflight"
         case .messages: "messages"
         }

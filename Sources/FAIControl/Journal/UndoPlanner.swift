@@ -13,11 +13,13 @@ public enum UndoPlanner {
                 let by = entries.last { $0.entry.undoes == number }?.number ?? 0
                 throw UndoRefusal.alreadyUndone(entry: number, by: by)
             }
+            if chosen.entry.isDestroy { throw UndoRefusal.notUndoable(entry: number, object: chosen.entry.objectName) }
             return chosen
         }
         guard let newest = entries.last(where: { $0.entry.undoes == nil && !undone.contains($0.number) }) else {
             throw JournalError.nothingToUndo
         }
+        if newest.entry.isDestroy { throw UndoRefusal.notUndoable(entry: newest.number, object: newest.entry.objectName) }
         return newest
     }
 

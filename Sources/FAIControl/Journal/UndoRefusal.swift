@@ -6,6 +6,8 @@ public enum UndoRefusal: Error, Sendable, Hashable, CustomStringConvertible {
     case alreadyUndone(entry: Int, by: Int)
     /// The entry belongs to another pool than the one connected to.
     case otherPool(entry: Int, pool: String)
+    /// The entry destroyed a VM or template: nothing can bring it back.
+    case notUndoable(entry: Int, object: String)
 
     public var description: String {
         switch self {
@@ -16,6 +18,8 @@ public enum UndoRefusal: Error, Sendable, Hashable, CustomStringConvertible {
             return "entry \(entry) was already undone by entry \(by)"
         case .otherPool(let entry, let pool):
             return "entry \(entry) belongs to pool \(pool); connect to that pool to undo it"
+        case .notUndoable(let entry, let object):
+            return "entry \(entry) destroyed \(object); a destroy cannot be undone (xsfai undo --entry N undoes an older change)"
         }
     }
 

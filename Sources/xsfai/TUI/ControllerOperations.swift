@@ -54,16 +54,62 @@ struct ControllerOperations: PoolOperations {
                                 xeCommands: plan.xeCommands)
     }
 
-    func install(from template: Ref<VMRecord>, name: String) throws -> (Ref<VMRecord>, OperationOutcome) {
+    func install(_ request: InstallRequest, from template: Ref<VMRecord>) throws -> (Ref<VMRecord>, OperationOutcome) {
         let record = try session.vmRecord(template)
+        let name = request.name
         let report = try VMInstaller(api: session, journal: journal).install(
-            InstallRequest(name: name, template: record.nameLabel), templateRef: template, template: record,
-            context: try context("install"))
+            InstallRequest(name: name, template: record.nameLabel, repository: request.repository, sr: request.sr),
+            templateRef: template, template: record, context: try context("install"))
         let carried = report.carried.isEmpty ? "" : "; carried over \(report.carried.changes.map(\.parameter.xeName).joined(separator: ", "))"
         let outcome = OperationOutcome(
             summary: "created \(report.name) from \(report.template)\(carried)",
             xeCommands: ["xe vm-install template=\(record.uuid) new-name-label='\(name.replacingOccurrences(of: "'", with: "'\\''"))'"] + report.carried.xeCommands)
         return (Ref(report.ref), outcome)
+    }
+
+    // The writes below are small on purpose: they move into FAIControl's controller when it lands.
+
+    func copyTemplate(_ template: Ref<VMRecord>, name: String, description: String) throws -> OperationOutcome {
+        let record = try session.vmRecord(template)
+        let copy = try session.vm.clone(template, newName: name)
+        if !description.isEmpty { try session.vm.setNameDescription(copy, description) }
+        let made = try session.vmRecord(copy)
+        var commands = ["xe vm-clone uuid=\(record.uuid) new-name-label=\(name.shellQuoted)"]
+        if !description.isEmpty { commands.append("xe template-param-set uuid=\(made.uuid) name-description=\(description.shellQuoted)") }
+        return OperationOutcome(summary: "copied \(record.nameLabel) to \(made.nameLabel) (custom template, VM.clone)", xeCommands: commands)
+    }
+
+    func destroyPlans(_ vms: [Ref<VMRecord>]) throws -> (plans: [DestroyPlan], refused: [String]) {
+        let destroyer = VMDestroyer(api: session, journal: journal)
+        var plans: [DestroyPlan] = []
+        var refused: [String] = []
+        for vm in vms {
+            do {
+                plans.append(try destroyer.plan(vm))
+            } catch let error as DestroyError {
+                refused.append(error.description)
+            }
+        }
+        return (plans, refused)
+    }
+
+    func destroy(_ plan: DestroyPlan) throws -> OperationOutcome {
+        let destroyed = try VMDestroyer(api: session, journal: journal).apply(plan, context: try context("destroy"))
+        let disks = destroyed.isEmpty ? "" : " and \(destroyed.count) disk\(destroyed.count == 1 ? "" : "s")"
+        return OperationOutcome(summary: "destroyed \(plan.name)\(disks) (journaled; a destroy cannot be undone)",
+                                xeCommands: plan.xeCommands)
+    }
+
+    func cleanShutdown(_ vm: Ref<VMRecord>) throws -> OperationOutcome {
+        let record = try session.vmRecord(vm)
+        try session.vm.cleanShutdown(vm)
+        return OperationOutcome(summary: "shut \(record.nameLabel) down cleanly", xeCommands: ["xe vm-shutdown uuid=\(record.uuid)"])
+    }
+
+    func reboot(_ vm: Ref<VMRecord>) throws -> OperationOutcome {
+        let record = try session.vmRecord(vm)
+        _ = try session.call("VM.clean_reboot", [.string(vm.rawValue)])
+        return OperationOutcome(summary: "rebooted \(record.nameLabel) cleanly", xeCommands: ["xe vm-reboot uuid=\(record.uuid)"])
     }
 
     func start(_ vm: Ref<VMRecord>) throws -> OperationOutcome {
