@@ -25,12 +25,20 @@ public enum Effect: Sendable, Hashable {
     case copyText(String)
     /// Apply a parameter plan.
     case applyPlan(ChangePlan)
-    /// Rearm a VM.
-    case rearm(Ref<VMRecord>, forceShutdown: Bool)
-    /// Undo the newest journal entry.
-    case undoLastChange
-    /// Create a VM from a template (on `sr`, with `repository` instead of the template's, when given).
-    case install(template: Ref<VMRecord>, name: String, sr: String? = nil, repository: String? = nil)
+    /// Carry out a rearm plan.
+    case rearm(RearmPlan)
+    /// Undo a change set (`nil`: the newest not yet undone).
+    case undo(Int?)
+    /// Create a VM from a template (its record as the reducer holds it).
+    case install(InstallRequest, template: Ref<VMRecord>, record: VMRecord)
+    /// Read this pool's journal (for the journal view).
+    case loadJournal
+    /// Reconcile interrupted change sets against the pool (at start-up).
+    case reconcileJournal
+    /// Apply the rest of a pending change set.
+    case completeChangeSet(Int)
+    /// Revert what a pending change set applied.
+    case rollBackChangeSet(Int)
     /// Copy a template under a new name and description.
     case copyTemplate(Ref<VMRecord>, name: String, description: String)
     /// Read what destroying these VMs or templates removes (their disks), for the confirmation.

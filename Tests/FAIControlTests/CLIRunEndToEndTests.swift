@@ -85,7 +85,8 @@ import XenAPI
         #expect(again.status == 0)
         #expect(!again.stdout.contains("\"drifted\""))
         let journal = try Self.run(["journal"], pool: pool, state: state)
-        #expect(journal.stdout.contains("fai03   PV-args"))
+        #expect(journal.stdout.contains("check --fix of fai03"))
+        #expect(journal.stdout.contains("fai03 PV-args: \"\" -> "))
     }
 
     @Test func untilDoneExitCodes() async throws {
@@ -232,7 +233,10 @@ import XenAPI
         try pool.session.vm.setOtherConfigKey(try pool.session.ref(named: "fai02"), key: "install-arch", value: "x86")
         let refused = try Self.run(["undo"], pool: pool, state: state)
         #expect(refused.status == 6)
-        #expect(refused.stderr.contains(#"was changed since (journal says "i386", now "x86")"#))
+        #expect(refused.stderr.contains(#"fai02 other-config:install-arch is now "x86" (the set changed it from "amd64" to "i386")"#))
+        let again = try Self.run(["undo", "--entry", "2"], pool: pool, state: state)
+        #expect(again.status == 6)
+        #expect(again.stderr.contains("change set 2 was already undone by change set 3"))
     }
 }
 

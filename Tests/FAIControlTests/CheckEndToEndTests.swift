@@ -14,10 +14,10 @@ import XenAPI
         #expect(fix.changes.map(\.parameter) == [.pvArgs])
         #expect(fix.changes.map(\.new) == [template.pvArgs])
 
-        let journal = temporaryJournal()
-        try PlanExecutor(api: pool.session, journal: journal).apply(fix, context: pool.context("check --fix"))
+        let controller = try pool.controller()
+        _ = try controller.apply(drifted.map(\.plan), command: "check --fix")
         let after = DriftChecker.checkAll(resolver: try pool.resolver())
         #expect(after.allSatisfy { $0.status == .inSync })
-        #expect(try journal.entries().map(\.entry.parameter) == [.pvArgs])
+        #expect(try controller.contents().sets.map { $0.steps.map(\.parameter) } == [[.pvArgs]])
     }
 }

@@ -56,8 +56,11 @@ extension AppState {
             }
             return []
         case .character("u"):
-            status = StatusMessage("undoing the last change…")
-            return [.undoLastChange]
+            status = StatusMessage("undoing the newest change set…")
+            return [.undo(nil)]
+        case .character("J"):
+            overlay = .journal(JournalView())
+            return [.loadJournal]
         default:
             return nil
         }
@@ -200,11 +203,11 @@ extension AppState {
         }
         if !plan.shutsDownFirst {
             status = StatusMessage("rearming \(record.nameLabel)…")
-            return [.rearm(ref, forceShutdown: false)]
+            return [.rearm(plan)]
         }
         overlay = .confirm(Confirmation(
             question: "\(record.nameLabel) is \(record.powerState.rawValue.lowercased()): hard shutdown and rearm?",
-            effect: .rearm(ref, forceShutdown: true)))
+            effect: .rearm(plan)))
         return []
     }
 

@@ -57,7 +57,7 @@ extension AppState {
         let changes = plan.changes.changes.map { "\($0.parameter.xeName) \($0.old ?? "(absent)") → \($0.new ?? "(removed)")" }
         let first = plan.shutsDownFirst ? "hard shutdown (\(record.powerState.rawValue.lowercased())), then " : ""
         let xe = (plan.shutsDownFirst ? ["xe vm-shutdown --force uuid=\(record.uuid)"] : []) + plan.changes.xeCommands
-        return ("\(record.nameLabel): \(first)\(changes.joined(separator: ", "))", .rearm(ref, forceShutdown: plan.shutsDownFirst), xe)
+        return ("\(record.nameLabel): \(first)\(changes.joined(separator: ", "))", .rearm(plan), xe)
     }
 
     private func startLine(_ ref: Ref<VMRecord>, _ record: VMRecord) -> (text: String, effect: Effect?, xe: [String]) {

@@ -53,6 +53,10 @@ extension AppState {
             return []
         case .editForm(var form):
             return formKey(key, &form)
+        case .journal(let view):
+            return journalKey(key, view)
+        case .interrupted(let pending):
+            return interruptedKey(key, pending)
         }
     }
 

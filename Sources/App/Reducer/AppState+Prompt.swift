@@ -72,11 +72,15 @@ extension AppState {
         overlay = nil
         switch form.purpose {
         case .newInstall(let template):
+            guard let record = vms[template] else { return [] }
             let repository = form.text(2)
-            let templateRepository = vms[template]?.otherConfig["install-repository"] ?? ""
-            status = StatusMessage("creating \(name) from \(vms[template]?.nameLabel ?? "template")…")
-            return [.install(template: template, name: name, sr: form.choice(1)?.value,
-                             repository: repository.isEmpty || repository == templateRepository ? nil : repository)]
+            let templateRepository = record.otherConfig["install-repository"] ?? ""
+            var request = InstallRequest(
+                name: name, template: record.uuid,
+                repository: repository.isEmpty || repository == templateRepository ? nil : repository, sr: form.choice(1)?.value)
+            request.allowDuplicateName = inUse  // the operator pressed Enter twice on a name in use
+            status = StatusMessage("creating \(name) from \(record.nameLabel)…")
+            return [.install(request, template: template, record: record)]
         case .copyTemplate(let template):
             status = StatusMessage("copying \(vms[template]?.nameLabel ?? "template") to \(name)…")
             return [.copyTemplate(template, name: name, description: form.text(1))]

@@ -22,7 +22,9 @@ extension AppState {
                 // The status line describes the present: an error from while the pool was away is in the log (m).
                 status = StatusMessage("reconnected to the pool" + (status?.kind == .error ? " (the earlier error is in the message log: m)" : ""), kind: .success)
             }
-            return []
+            guard state == .connected, !hasReconciledJournal else { return [] }
+            hasReconciledJournal = true
+            return [.reconcileJournal]
         case .consoleAttached(let generation):
             guard generation == console.generation, case .connecting(let ref) = console.link else { return [] }
             console.link = .attached(ref)
@@ -54,6 +56,10 @@ extension AppState {
             return effects
         case .destroyPlanned(let plans, let refused):
             return destroyPlanned(plans, refused: refused)
+        case .journalLoaded(let contents):
+            return journalLoaded(contents)
+        case .journalReconciled(let sets):
+            return journalReconciled(sets)
         case .preflightCompleted(let vm, let report):
             let name = vms[vm]?.nameLabel ?? vm.rawValue
             overlay = .preflight(name: name, report)

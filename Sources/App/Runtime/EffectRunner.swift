@@ -44,16 +44,23 @@ final class EffectRunner: Sendable {
             }
         case .applyPlan(let plan):
             run { .operationSucceeded(try $0.apply(plan)) }
-        case .rearm(let vm, let force):
-            run { .operationSucceeded(try $0.rearm(vm, forceShutdown: force)) }
-        case .undoLastChange:
-            run { .operationSucceeded(try $0.undoLastChange()) }
-        case .install(let template, let name, let sr, let repository):
+        case .rearm(let plan):
+            run { .operationSucceeded(try $0.rearm(plan)) }
+        case .undo(let number):
+            run { .operationSucceeded(try $0.undo(number)) }
+        case .install(let request, let template, let record):
             run { operations in
-                let request = InstallRequest(name: name, template: template.rawValue, repository: repository, sr: sr)
-                let (vm, outcome) = try operations.install(request, from: template)
+                let (vm, outcome) = try operations.install(request, template: template, record: record)
                 return .installCreated(vm: vm, outcome)
             }
+        case .loadJournal:
+            run { .journalLoaded(try $0.journal()) }
+        case .reconcileJournal:
+            run { .journalReconciled(try $0.reconcile()) }
+        case .completeChangeSet(let number):
+            run { .operationSucceeded(try $0.complete(number)) }
+        case .rollBackChangeSet(let number):
+            run { .operationSucceeded(try $0.rollBack(number)) }
         case .copyTemplate(let template, let name, let description):
             run { .operationSucceeded(try $0.copyTemplate(template, name: name, description: description)) }
         case .planDestroy(let vms):

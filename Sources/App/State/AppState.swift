@@ -64,6 +64,8 @@ public struct AppState: Sendable, Hashable {
     public static let messageLimit = 1000
     /// False once the program should end.
     public var isRunning = true
+    /// Whether the journal was reconciled since the pool connection came up.
+    public var hasReconciledJournal = false
 
     /// A state before the pool is loaded.
     public init(size: Size, user: String, origin: String) {

@@ -27,7 +27,8 @@ public enum KeyMap {
             KeyHint("e", "edit parameters"),
             KeyHint("y", "apply plan / confirm"),
             KeyHint("r", "rearm the selected VM"),
-            KeyHint("u", "undo the last change"),
+            KeyHint("u", "undo newest change set"),
+            KeyHint("J", "journal: undo any set"),
             KeyHint("n", "new install"),
             KeyHint("s S", "start / hard shutdown"),
             KeyHint("p", "preflight"),
@@ -66,6 +67,8 @@ public enum KeyMap {
                 return [KeyHint("Enter", enter), KeyHint("Tab ↑↓", "field"), KeyHint("← →", "choose"), KeyHint("Esc", "cancel")]
             case .vendorTemplate:
                 return [KeyHint("y C", "copy it (the wiki's way)"), KeyHint("e", "edit the vendor template anyway"), KeyHint("Esc", "cancel")]
+            case .journal: return [KeyHint("↑↓", "choose"), KeyHint("Enter", "show"), KeyHint("u", "undo it"), KeyHint("Esc", "close")]
+            case .interrupted: return [KeyHint("c", "complete"), KeyHint("b", "roll back"), KeyHint("Esc", "later")]
             case .editForm:
                 return [KeyHint("Tab ↑↓", "field"), KeyHint("Enter", "show plan"), KeyHint("Esc", "cancel"),
                         KeyHint("empty", "removes key")]

@@ -68,6 +68,12 @@ struct OverlayView {
                 .init("a vendor template is shared by every install of that release, and XenServer updates"),
                 .init("may reset it. y (or C) copies it now; e edits the vendor template anyway."),
             ], footer: "y copy it   e edit anyway   Esc cancel", scroll: scroll)
+        case .journal(let view):
+            return DialogView(title: "Journal of this pool", lines: JournalLines.lines(view),
+                              footer: "↑↓ choose   Enter show   u undo it   Esc close", scroll: scroll)
+        case .interrupted(let pending):
+            return DialogView(title: "Interrupted change", lines: JournalLines.lines(pending),
+                              footer: "c complete it   b roll it back   Esc decide later", scroll: scroll)
         case .help, .prompt, .editForm:
             return nil
         }

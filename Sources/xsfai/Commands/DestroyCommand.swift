@@ -34,19 +34,19 @@ struct DestroyCommand: ParsableCommand {
     func run() throws {
         try ControllerConnection.run(connection) { connection in
             let (ref, _) = try connection.resolver().resolve(vm, kind: .any)
-            let destroyer = VMDestroyer(api: connection.session, journal: ControllerConnection.journal)
-            let plan = try destroyer.plan(ref, keepDisks: keepDisks)
+            let plan = try connection.controller.destroyPlan(ref, keepDisks: keepDisks)
             if dryRun {
                 try json ? ControllerOutput.printJSON(plan) : ControllerOutput.say(describe(plan))
                 return
             }
-            let destroyed = try destroyer.apply(plan, context: connection.journalContext(command: "destroy"))
+            let outcome = try connection.controller.destroy(plan)
             if json {
-                try ControllerOutput.printJSON(plan)
+                try ControllerOutput.printJSON(outcome)
             } else {
+                let disks = plan.disksToDestroy.count
                 ControllerOutput.say(describe(plan))
-                ControllerOutput.say("Destroyed \(plan.name)" + (destroyed.isEmpty ? "" : " and \(destroyed.count) disk(s)")
-                    + " (journaled; a destroy cannot be undone).")
+                ControllerOutput.say("Destroyed \(plan.name)" + (disks == 0 ? "" : " and \(disks) disk(s)")
+                    + " (change set \(outcome.set?.number ?? 0), verified; a destroy cannot be undone).")
             }
         }
     }

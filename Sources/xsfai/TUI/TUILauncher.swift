@@ -16,7 +16,7 @@ enum TUILauncher {
         if let notice { state.status = StatusMessage(notice) }
         let loop = MainLoop(
             screen: screen, state: state, feed: CachePoolFeed(session: session),
-            operations: ControllerOperations(session: session),
+            operations: try ControllerOperations(session: session),
             connector: SessionConsoleConnector(session: session, connector: consoles))
         if let tracePath { loop.onPresent = TimingTrace(path: tracePath, started: started).record }
         loop.run()
