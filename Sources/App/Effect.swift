@@ -39,6 +39,16 @@ public enum Effect: Sendable, Hashable {
     case completeChangeSet(Int)
     /// Revert what a pending change set applied.
     case rollBackChangeSet(Int)
+    /// Copy a template under a new name and description.
+    case copyTemplate(Ref<VMRecord>, name: String, description: String)
+    /// Read what destroying these VMs or templates removes (their disks), for the confirmation.
+    case planDestroy([Ref<VMRecord>])
+    /// Destroy a VM or template (and its disks, as planned); journaled, not undoable.
+    case destroy(DestroyPlan)
+    /// Ask the guest to shut down.
+    case cleanShutdownVM(Ref<VMRecord>)
+    /// Ask the guest to reboot.
+    case rebootVM(Ref<VMRecord>)
     /// Start a VM.
     case startVM(Ref<VMRecord>)
     /// Hard-shut a VM down.

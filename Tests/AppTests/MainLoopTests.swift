@@ -36,6 +36,13 @@ final class RecordingOperations: PoolOperations {
     func reconcile() throws -> [ReconciledSet] { [] }
     func complete(_ number: Int) throws -> OperationOutcome { record("complete \(number)") }
     func rollBack(_ number: Int) throws -> OperationOutcome { record("roll back \(number)") }
+    func copyTemplate(_ template: Ref<VMRecord>, name: String, description: String) throws -> OperationOutcome {
+        record("copy \(template) \(name)")
+    }
+    func destroyPlans(_ vms: [Ref<VMRecord>]) throws -> (plans: [DestroyPlan], refused: [String]) { ([], []) }
+    func destroy(_ plan: DestroyPlan) throws -> OperationOutcome { record("destroy \(plan.name)") }
+    func cleanShutdown(_ vm: Ref<VMRecord>) throws -> OperationOutcome { record("clean shutdown \(vm)") }
+    func reboot(_ vm: Ref<VMRecord>) throws -> OperationOutcome { record("reboot \(vm)") }
     func start(_ vm: Ref<VMRecord>) throws -> OperationOutcome { record("start \(vm)") }
     func hardShutdown(_ vm: Ref<VMRecord>) throws -> OperationOutcome { record("shutdown \(vm)") }
     func preflight(_ vm: Ref<VMRecord>) throws -> PreflightReport { PreflightReport(target: "x", uuid: "x", checks: []) }

@@ -188,7 +188,11 @@ import XenAPI
     @Test func newInstallAsksForANameThenCreatesStartsAndWatches() {
         var state = F.loadedState
         #expect(state.type("n") == [])
-        #expect(state.overlay == .newInstall(template: F.custom, name: TextInput("fai-bookworm-01")))
+        guard case .prompt(let form) = state.overlay, case .newInstall(template: F.custom) = form.purpose else {
+            Issue.record("no new-install form: \(String(describing: state.overlay))")
+            return
+        }
+        #expect(form.text(0) == "fai-bookworm-01")
         let install = state.reduce(.keyPressed(.enter))
         guard case .install(let request, let template, let record) = install.first else {
             Issue.record("no install effect: \(install)")

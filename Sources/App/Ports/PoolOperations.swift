@@ -23,6 +23,16 @@ public protocol PoolOperations: Sendable {
     func complete(_ number: Int) throws -> OperationOutcome
     /// Reverts what the pending change set `number` applied.
     func rollBack(_ number: Int) throws -> OperationOutcome
+    /// Copies a template under a new name with a description.
+    func copyTemplate(_ template: Ref<VMRecord>, name: String, description: String) throws -> OperationOutcome
+    /// What destroying each VM or template removes; refusals (running, default template) as messages.
+    func destroyPlans(_ vms: [Ref<VMRecord>]) throws -> (plans: [DestroyPlan], refused: [String])
+    /// Destroys a VM or template and the disks of `plan`; journaled as not undoable.
+    func destroy(_ plan: DestroyPlan) throws -> OperationOutcome
+    /// Asks the guest to shut down (VM.clean_shutdown).
+    func cleanShutdown(_ vm: Ref<VMRecord>) throws -> OperationOutcome
+    /// Asks the guest to reboot (VM.clean_reboot).
+    func reboot(_ vm: Ref<VMRecord>) throws -> OperationOutcome
     /// Starts a VM.
     func start(_ vm: Ref<VMRecord>) throws -> OperationOutcome
     /// Hard-shuts a VM down.

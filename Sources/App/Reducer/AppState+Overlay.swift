@@ -37,24 +37,18 @@ extension AppState {
             }
             if key == .escape || key == .character("n") || key == .character("q") { self.overlay = nil }
             return []
-        case .newInstall(let template, var name):
+        case .prompt(var form):
+            return promptKey(key, &form)
+        case .vendorTemplate(let ref):
+            guard let record = vms[ref] else {
+                self.overlay = nil
+                return []
+            }
             switch key {
-            case .escape:
-                self.overlay = nil
-            case .enter:
-                let chosen = name.text.trimmingSpaces
-                guard !chosen.isEmpty, let record = vms[template] else { return [] }
-                if let user = vms.values.first(where: { $0.nameLabel == chosen }) {
-                    status = StatusMessage(
-                        "\"\(chosen)\" is already used by \(user.isATemplate ? "template" : "VM") \(user.uuid): names are not identities, choose another",
-                        kind: .error)
-                    return []
-                }
-                self.overlay = nil
-                status = StatusMessage("creating \(chosen) from \(record.nameLabel)…")
-                return [.install(InstallRequest(name: chosen, template: record.uuid), template: template, record: record)]
-            default:
-                if name.apply(key) { self.overlay = .newInstall(template: template, name: name) }
+            case .character("y"), .character("C"): openCopyTemplate(ref, record)
+            case .character("e"): self.overlay = .editForm(EditForm(target: ref, record: record))
+            case .escape, .character("n"), .character("q"): self.overlay = nil
+            default: break
             }
             return []
         case .editForm(var form):

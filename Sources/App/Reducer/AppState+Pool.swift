@@ -6,6 +6,7 @@ extension AppState {
         poolName = snapshot.pool?.nameLabel ?? poolName
         hosts = snapshot.hosts.mapValues(\.nameLabel)
         consoles = snapshot.consoles
+        storageRepositories = snapshot.srs
         vms = snapshot.vms
         templateRecords = vms.filter { $0.value.isATemplate && !$0.value.isASnapshot }
         refreshRows()

@@ -54,6 +54,8 @@ extension AppState {
             var effects = openConsole(of: vm)
             effects.append(.startVM(vm))
             return effects
+        case .destroyPlanned(let plans, let refused):
+            return destroyPlanned(plans, refused: refused)
         case .journalLoaded(let contents):
             return journalLoaded(contents)
         case .journalReconciled(let sets):

@@ -61,6 +61,19 @@ final class EffectRunner: Sendable {
             run { .operationSucceeded(try $0.complete(number)) }
         case .rollBackChangeSet(let number):
             run { .operationSucceeded(try $0.rollBack(number)) }
+        case .copyTemplate(let template, let name, let description):
+            run { .operationSucceeded(try $0.copyTemplate(template, name: name, description: description)) }
+        case .planDestroy(let vms):
+            run { operations in
+                let (plans, refused) = try operations.destroyPlans(vms)
+                return .destroyPlanned(plans, refused: refused)
+            }
+        case .destroy(let plan):
+            run { .operationSucceeded(try $0.destroy(plan)) }
+        case .cleanShutdownVM(let vm):
+            run { .operationSucceeded(try $0.cleanShutdown(vm)) }
+        case .rebootVM(let vm):
+            run { .operationSucceeded(try $0.reboot(vm)) }
         case .startVM(let vm):
             run { .operationSucceeded(try $0.start(vm)) }
         case .hardShutdownVM(let vm):

@@ -25,6 +25,8 @@ public struct AppState: Sendable, Hashable {
     public var vms: [Ref<VMRecord>: VMRecord] = [:]
     /// The templates among `vms` (snapshots excluded), kept at each pool change for the drift check.
     public var templateRecords: [Ref<VMRecord>: VMRecord] = [:]
+    /// Storage repositories by reference (the SR choice of a new install).
+    public var storageRepositories: [Ref<SRRecord>: SRRecord] = [:]
     /// vt100 console records by reference.
     public var consoles: [Ref<ConsoleRecord>: ConsoleRecord] = [:]
     /// The templates pane.

@@ -14,8 +14,10 @@ public enum Overlay: Sendable, Hashable {
     case plan(ChangePlan)
     /// A question that `y` confirms.
     case confirm(Confirmation)
-    /// The name prompt of a new install.
-    case newInstall(template: Ref<VMRecord>, name: TextInput)
+    /// The form of a new install, a template copy or a rename.
+    case prompt(PromptForm)
+    /// `e` on a vendor default template: the wiki's way is to copy it first (offers the copy).
+    case vendorTemplate(Ref<VMRecord>)
     /// This pool's journal.
     case journal(JournalView)
     /// A change set left half-applied: `c` completes it, `b` rolls it back.
@@ -29,7 +31,7 @@ public enum Overlay: Sendable, Hashable {
     var scrolls: Bool {
         switch self {
         case .help, .details, .plan, .confirm, .preflight, .interrupted: true
-        case .messages, .editForm, .newInstall, .journal: false
+        case .messages, .editForm, .prompt, .vendorTemplate, .journal: false
         }
     }
 
@@ -41,7 +43,8 @@ public enum Overlay: Sendable, Hashable {
         case .editForm(let form): "edit \(form.target.rawValue)"
         case .plan: "plan"
         case .confirm: "confirm"
-        case .newInstall: "new install"
+        case .prompt(let form): "prompt \(form.purpose)"
+        case .vendorTemplate: "vendor template"
         case .preflight: "preflight"
         case .messages: "messages"
         case .journal(let view): "journal \(view.isShowingDetails ? view.selectedSet?.number ?? 0 : 0)"

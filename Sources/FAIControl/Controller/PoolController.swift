@@ -87,6 +87,13 @@ public struct PoolController: Sendable {
                 return try api.vmRecord(ref).powerState == state ? .applied(nil) : .notApplied
             case .destroyed(let ref):
                 return try record(ref) == nil ? .applied(nil) : .notApplied
+            case .diskDestroyed(let vdi):
+                do {
+                    _ = try api.call("VDI.get_record", [.string(vdi)])
+                    return .notApplied
+                } catch let error as XenAPIError where error.code == .handleInvalid {
+                    return .applied(nil)
+                }
             }
         } catch {
             return .unknown("the read-back failed: \(error)")

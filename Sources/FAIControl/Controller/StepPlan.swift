@@ -37,6 +37,8 @@ public struct StepPlan: Sendable, Hashable {
         guard let parameter = step.parameter else {
             switch step.operation {
             case "VM.destroy": return record == nil ? .applied : .notApplied
+            // A disk goes after its VM (the controller reads each disk back itself): applied once the VM is gone.
+            case let operation? where operation.hasPrefix("VDI.destroy"): return record == nil ? .applied : .notApplied
             case "VM.provision": return record.map { $0.isATemplate ? .notApplied : .applied } ?? .unknown
             case "VM.hard_shutdown": return record.map { $0.powerState == .halted ? .applied : .notApplied } ?? .unknown
             default: return .unknown

@@ -12,6 +12,8 @@ public enum WriteProbe: Sendable, Hashable {
     case powerState(Ref<VMRecord>, VMPowerState)
     /// `VM.destroy` of `ref`: the handle is gone.
     case destroyed(Ref<VMRecord>)
+    /// `VDI.destroy` of the disk `vdi`: the handle is gone.
+    case diskDestroyed(String)
 }
 
 /// One state-changing call and how to find out whether it happened.

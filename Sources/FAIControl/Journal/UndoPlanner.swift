@@ -25,6 +25,9 @@ public enum UndoPlanner {
         undoing set: ChangeSet, objects: [String: (ref: Ref<VMRecord>, record: VMRecord)]
     ) throws(UndoRefusal) -> UndoPlan {
         if let creation = set.creation { throw .createsObject(set: set.number, name: creation.name, uuid: set.created) }
+        if set.undoes == nil, let destroyed = set.steps.first(where: { $0.operation == "VM.destroy" }) {
+            throw .destroysObject(set: set.number, name: destroyed.objectName)
+        }
         var plans: [ChangePlan] = []
         var notes: [String] = []
         var conflicts: [UndoRefusal.Conflict] = []

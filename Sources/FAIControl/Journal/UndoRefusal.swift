@@ -31,6 +31,8 @@ public enum UndoRefusal: Error, Sendable, Hashable, CustomStringConvertible {
     case objectGone(set: Int, object: String, uuid: String)
     /// The set created an object: undo does not destroy it.
     case createsObject(set: Int, name: String, uuid: String?)
+    /// The set destroyed an object: nothing brings it back.
+    case destroysObject(set: Int, name: String)
 
     public var description: String {
         switch self {
@@ -45,6 +47,8 @@ public enum UndoRefusal: Error, Sendable, Hashable, CustomStringConvertible {
             return "change set \(set) was already undone by change set \(by)"
         case .objectGone(let set, let object, let uuid):
             return "cannot undo change set \(set): \(object) (\(uuid)) no longer exists"
+        case .destroysObject(let set, let name):
+            return "change set \(set) destroyed \(name); a destroy cannot be undone (xsfai undo --entry N reverts an older set)"
         case .createsObject(let set, let name, let uuid):
             return "change set \(set) created \(name)\(uuid.map { " (\($0))" } ?? ""); undo does not destroy VMs: "
                 + "xsfai journal --roll-back \(set) destroys it, or use xsfai undo --entry N for an older set"

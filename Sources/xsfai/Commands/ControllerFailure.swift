@@ -13,6 +13,7 @@ enum ControllerFailure {
             case let error as ParamSpecError: (error.description, .usage)
             case let error as ProfileConfigError: (error.description, .usage)
             case let error as RearmError: (error.description, .refused)
+            case let error as DestroyError: (error.description, .refused)
             case let error as UndoRefusal: (error.description, .refused)
             case InstallError.unknownSR, InstallError.badRepository: ("\(error)", .usage)
             case let error as InstallError: (error.description, .refused)

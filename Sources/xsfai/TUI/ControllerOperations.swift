@@ -55,6 +55,43 @@ struct ControllerOperations: PoolOperations {
         outcome(try controller.rollBack(number))
     }
 
+    func copyTemplate(_ template: Ref<VMRecord>, name: String, description: String) throws -> OperationOutcome {
+        let record = try session.vmRecord(template)
+        // The reducer asked about a name in use already (Enter twice goes ahead).
+        return outcome(try controller.copyTemplate(
+            template, record, name: name, description: description.isEmpty ? nil : description, sr: nil,
+            allowDuplicateName: true, existing: [:]))
+    }
+
+    func destroyPlans(_ vms: [Ref<VMRecord>]) throws -> (plans: [DestroyPlan], refused: [String]) {
+        var plans: [DestroyPlan] = []
+        var refused: [String] = []
+        for vm in vms {
+            do {
+                plans.append(try controller.destroyPlan(vm))
+            } catch let error as DestroyError {
+                refused.append(error.description)
+            }
+        }
+        return (plans, refused)
+    }
+
+    func destroy(_ plan: DestroyPlan) throws -> OperationOutcome {
+        outcome(try controller.destroy(plan))
+    }
+
+    func cleanShutdown(_ vm: Ref<VMRecord>) throws -> OperationOutcome {
+        let record = try session.vmRecord(vm)
+        try session.vm.cleanShutdown(vm)
+        return OperationOutcome(summary: "shut \(record.nameLabel) down cleanly", xeCommands: ["xe vm-shutdown uuid=\(record.uuid)"])
+    }
+
+    func reboot(_ vm: Ref<VMRecord>) throws -> OperationOutcome {
+        let record = try session.vmRecord(vm)
+        _ = try session.call("VM.clean_reboot", [.string(vm.rawValue)])
+        return OperationOutcome(summary: "rebooted \(record.nameLabel) cleanly", xeCommands: ["xe vm-reboot uuid=\(record.uuid)"])
+    }
+
     func start(_ vm: Ref<VMRecord>) throws -> OperationOutcome {
         let record = try session.vmRecord(vm)
         guard record.powerState != .running else { return OperationOutcome(summary: "\(record.nameLabel) is already running") }
