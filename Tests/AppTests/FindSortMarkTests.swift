@@ -28,7 +28,7 @@ import XenAPI
     }
 
     @Test func stateFailedFindsVMsWhoseConsoleShowedAFailure() {
-        let rows = filtered("state:failed") { $0.phases[F.aborted] = .failed(task: "instsoft") }
+        let rows = filtered("state:failed") { $0.phases[F.aborted] = AttemptPhase(domain: $0.vms[F.aborted]?.domid ?? -1, phase: .failed(task: "instsoft")) }
         #expect(rows == [F.aborted])
     }
 

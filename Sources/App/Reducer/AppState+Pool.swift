@@ -28,7 +28,21 @@ extension AppState {
         if console.lastSeen == nil, console.link == .waitingForPowerOn, record.powerState == .running {
             markers.append(startMarker(record))
         }
-        var effects = markers.map(Effect.markConsole)
+        var effects: [Effect] = []
+        if let old = console.lastSeen, record.domid > 0, record.domid != old.domid {
+            if old.powerState == .running {
+                // A reboot inside the attempt (FAI reboots into the installed system): it goes on.
+                phases[vm]?.domain = record.domid
+            } else {
+                // A start is a new install attempt: the header and failure of the last one go
+                // (first, so the markers below are read by the new attempt's tracker).
+                phases[vm] = nil
+                console.progress = ""
+                console.failure = nil
+                effects.append(.startInstallAttempt)
+            }
+        }
+        effects += markers.map(Effect.markConsole)
         console.lastSeen = record
         let current = textConsole(of: vm)
         switch console.link {

@@ -33,6 +33,11 @@ public final class ConsoleBuffer: ConsoleLines {
         tracker = FAIProgressTracker()
     }
 
+    /// Reads a new install attempt from here on (a new domain): the tracker starts afresh, the capture stays.
+    public func startAttempt() {
+        tracker = FAIProgressTracker()
+    }
+
     /// Writes a lifecycle marker line into the capture, on a line of its own.
     public func mark(_ text: String) {
         let lead = emulator.cursor.column == 0 ? "" : "\r\n"

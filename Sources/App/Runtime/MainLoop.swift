@@ -150,6 +150,10 @@ public final class MainLoop {
         case .markConsole(let text):
             buffer.mark(text)
             advanceConsole()
+        case .startInstallAttempt:
+            buffer.startAttempt()
+            reportedFailureProgress = ""
+            advanceConsole()
         case .searchConsole(let needle):
             reduce(.consoleSearched(needle: needle, matches: buffer.search(needle)))
         case .saveConsoleCapture(let name):

@@ -35,8 +35,8 @@ public struct AppState: Sendable, Hashable {
     public var vmList = ListState()
     /// The console pane.
     public var console = ConsoleState()
-    /// Install phases read from consoles, by VM.
-    public var phases: [Ref<VMRecord>: InstallPhase] = [:]
+    /// Install phases read from consoles, by VM, each with the domain it was read from.
+    public var phases: [Ref<VMRecord>: AttemptPhase] = [:]
     /// The overlay in front of the panes.
     public var overlay: Overlay? {
         didSet {
