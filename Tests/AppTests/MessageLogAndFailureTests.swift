@@ -105,3 +105,20 @@ import XenAPI
         #expect(screen.contains(buffer.text(ofLine: first)))
     }
 }
+
+@Suite struct InstallRestartTests {
+    typealias F = PoolFixture
+
+    @Test func aFreshStartReadsTheNewInstallFromScratchButKeepsTheCapture() {
+        var state = F.webConsoleOpen()
+        var halted = F.snapshot
+        halted.vms[F.web]?.powerState = .halted
+        _ = state.reduce(.poolChanged(halted))
+        _ = state.reduce(.consoleFailureRead(FailureReport(summary: "web01: FAI failed", task: "instsoft", code: 472, errorLines: [])))
+        state.phases[F.web] = .failed(task: "instsoft")
+        let effects = state.reduce(.poolChanged(F.snapshot))
+        #expect(effects.contains(.restartInstallProgress))
+        #expect(!effects.contains(.resetConsoleBuffer))
+        #expect(state.console.failure == nil && state.phases[F.web] == nil)
+    }
+}

@@ -29,6 +29,13 @@ extension AppState {
             markers.append(startMarker(record))
         }
         var effects = markers.map(Effect.markConsole)
+        if let old = console.lastSeen, old.powerState == .halted, record.powerState == .running {
+            // A fresh start (after a rearm, say): a new install, read from scratch; the capture keeps the old one.
+            effects.append(.restartInstallProgress)
+            phases[vm] = nil
+            console.failure = nil
+            console.progress = ""
+        }
         console.lastSeen = record
         let current = textConsole(of: vm)
         switch console.link {
