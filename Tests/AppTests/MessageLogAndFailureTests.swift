@@ -122,3 +122,16 @@ import XenAPI
         #expect(state.console.failure == nil && state.phases[F.web] == nil)
     }
 }
+
+@Suite struct FailureStatusTests {
+    @Test func aFailureIsSaidInTheStatusBarWithItsErrorLineAndWhereToReadMore() {
+        var state = PoolFixture.webConsoleOpen()
+        let report = FailureReport(summary: "web01: FAI failed in instsoft (472): E: Broken packages", task: "instsoft", code: 472, errorLines: [])
+        _ = state.reduce(.consoleFailureRead(report))
+        #expect(state.status?.kind == .error)
+        #expect(state.status?.text.hasPrefix("web01: FAI failed in instsoft (472): E: Broken packages (d: FAI's error lines") == true)
+        _ = state.reduce(.keyPressed(.escape))
+        _ = state.reduce(.consoleFailureRead(report))
+        #expect(state.status == nil, "the same failure read again does not come back once dismissed")
+    }
+}
