@@ -135,3 +135,23 @@ import XenAPI
         #expect(state.status == nil, "the same failure read again does not come back once dismissed")
     }
 }
+
+extension FailureStatusTests {
+    @Test func aFailureStaysInTheDetailsWhenTheConsoleMovesOn() {
+        var state = PoolFixture.webConsoleOpen()
+        let report = FailureReport(summary: "web01: FAI failed in instsoft (472): E: Broken packages", task: "instsoft", code: 472,
+                                   errorLines: [.init(task: "instsoft", text: "E: Broken packages", line: 40)])
+        _ = state.reduce(.consoleFailureRead(report))
+        _ = state.type("2")
+        _ = state.reduce(.keyPressed(.home))
+        _ = state.reduce(.keyPressed(.enter))  // fai-armed's console: web01's capture is gone
+        #expect(state.console.vm == PoolFixture.armed)
+        _ = state.type("2")
+        while state.vmList.selected != PoolFixture.web { _ = state.type("j") }
+        _ = state.type("d")
+        let text = AppView(state: state, console: nil).render().canvas.lines.joined(separator: "\n")
+        #expect(text.contains("failed task       instsoft"))
+        #expect(text.contains("(an earlier capture) instsoft: E: Broken packages"))
+        #expect(!text.contains("Enter show it in the console"))
+    }
+}

@@ -33,6 +33,7 @@ extension AppState {
             // A fresh start (after a rearm, say): a new install, read from scratch; the capture keeps the old one.
             effects.append(.restartInstallProgress)
             phases[vm] = nil
+            failures[vm] = nil
             console.failure = nil
             console.progress = ""
         }

@@ -44,6 +44,7 @@ extension AppState {
                 status = StatusMessage(report.summary + " (d: FAI's error lines, Enter jumps to them; r rearms)", kind: .error)
             }
             console.failure = report
+            if let vm = console.vm { failures[vm] = report }
             return []
         case .consoleSearched(let needle, let matches):
             return consoleSearched(needle: needle, matches: matches)
