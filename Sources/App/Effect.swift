@@ -13,9 +13,8 @@ public enum Effect: Sendable, Hashable {
     case sendToConsole([UInt8])
     /// Start a fresh capture in the console buffer (a different VM was chosen).
     case resetConsoleBuffer
-    /// Start reading a new install attempt from the console (a new domain): the progress tracker starts
-    /// afresh, the capture is kept.
-    case startInstallAttempt
+    /// Read the install's progress afresh (the VM started again); the capture stays.
+    case restartInstallProgress
     /// Write a lifecycle marker line into the console capture.
     case markConsole(String)
     /// Search the console buffer.

@@ -21,7 +21,7 @@ import XenAPI
             for effect in effects {
                 switch effect {
                 case .resetConsoleBuffer: buffer.reset()
-                case .startInstallAttempt: buffer.startAttempt()
+                case .restartInstallProgress: buffer.restartProgress()
                 case .markConsole(let text): buffer.mark(text)
                 default: continue
                 }

@@ -142,7 +142,7 @@ import XenAPI
         started.vms[F.aborted]?.residentOn = F.host
         started.vms[F.aborted]?.consoles = [F.webConsole]
         let effects = state.reduce(.poolChanged(started))
-        #expect(effects == [.markConsole("VM started on xs1"), .connectConsole(F.webConsoleRecord, generation: 2)])
+        #expect(effects == [.restartInstallProgress, .markConsole("VM started on xs1"), .connectConsole(F.webConsoleRecord, generation: 2)])
         #expect(state.console.link == .connecting(F.webConsole))
     }
 

@@ -17,13 +17,14 @@ import XenAPI
     }
 
     /// Runs `xsfai arguments…` against `pool` with a private journal folder; kills it after `limit`.
-    /// With `mergingStderr` both streams go into one pipe (`stdout`), as `cmd >file 2>&1` does.
+    /// With `mergingStderr` both streams go into one pipe (`stdout`), as `cmd >file 2>&1` does;
+    /// `executable` runs another program (e.g. `script`, to give xsfai a terminal) in the same setting.
     static func run(
         _ arguments: [String], pool: LoopbackPool, state: String, limit: TimeInterval = 60,
-        environment extra: [String: String?] = [:], mergingStderr: Bool = false
+        environment extra: [String: String?] = [:], mergingStderr: Bool = false, executable: URL? = nil
     ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["XSFAI_URL"] = pool.server.masterURL

@@ -58,6 +58,7 @@ import XenAPI
         #expect(sets.count == 1)
         #expect(sets.first?.steps.map(\.operation) == ["VM.destroy", "VDI.destroy \(disk.uuid) (\(disk.summary))"])
         #expect(outcome.set?.isFullyApplied == true)
+        #expect(sets.first?.note == "not undoable: a destroy cannot be undone")
         #expect(throws: UndoRefusal.destroysObject(set: 1, name: "fai02")) { try controller.undo(nil) }
     }
 
@@ -125,6 +126,8 @@ import XenAPI
         #expect(done.stdout.contains("Destroyed fai02 and 1 disk(s) (change set 1, verified; a destroy cannot be undone)."))
         let undo = try CLIRunEndToEndTests.run(["undo"], pool: pool, state: state)
         #expect(undo.status == 6, "\(undo.stderr)")
+        let journal = try CLIRunEndToEndTests.run(["journal", "--show", "1"], pool: pool, state: state)
+        #expect(journal.stdout.contains("note: not undoable: a destroy cannot be undone"), "\(journal.stdout)")
         #expect(undo.stderr.contains("change set 1 destroyed fai02; a destroy cannot be undone"))
     }
 }

@@ -10,7 +10,7 @@ import XenAPI
 /// before it reaches the pool (the simulator's `lose-reply` / `drop-before` faults, over real loopback
 /// through libcurl). After each run: the pool holds the old or the new value of every step and no
 /// extra object, the journal's view of every set matches the pool, and running the command again
-/// changes nothing. Each cell prints one line of the faults × commands table.
+/// changes nothing (a destroyed VM is gone: the second destroy finds nothing). Each cell prints one line of the faults × commands table.
 @Suite struct FaultMatrixTests {
     /// A command as the CLI runs it: setup without faults, then the run that meets the fault.
     struct Scenario: Sendable {
@@ -70,13 +70,17 @@ import XenAPI
             let drifted = DriftChecker.checkAll(resolver: try pool.resolver()).filter { $0.status == .drifted }
             _ = try controller.apply(drifted.map(\.plan), command: "check --fix")
         },
+        "destroy": Scenario(name: "destroy", creates: -1) { pool, controller in
+            let (ref, _) = try pool.resolver().resolve("fai02", kind: .vm)
+            _ = try controller.destroy(try controller.destroyPlan(ref))
+        },
         "undo": Scenario(
             name: "undo",
             prepare: { pool, controller in try scenarios["rearm"]?.run(pool, controller) },
             run: { _, controller in _ = try controller.undo() }),
     ]
 
-    @Test(arguments: ["template-set", "vm-set", "rearm", "rearm --force", "install", "template-copy", "check --fix", "undo"])
+    @Test(arguments: ["template-set", "vm-set", "rearm", "rearm --force", "install", "template-copy", "check --fix", "destroy", "undo"])
     func everyWriteUnderEveryFault(_ name: String) async throws {
         let scenario = try #require(Self.scenarios[name])
         let writes = try await Self.writes(of: scenario)
@@ -148,7 +152,8 @@ import XenAPI
             try scenario.run(pool, controller)
         } catch let error as InstallError {
             guard case .nameInUse = error else { throw error }
-        } catch JournalError.nothingToUndo {}
+        } catch JournalError.nothingToUndo {
+        } catch TargetError.unknown {}  // a destroyed VM is not there to destroy again
         #expect(try controller.contents().sets.count == countBefore, "\(context): the second run wrote again")
         #expect(try Self.objects(pool).count == after.count)
         let final = new.first

@@ -99,6 +99,7 @@ extension AppState {
         lines += plans.map { "  " + $0.confirmationText }
         lines += refused.map { "  skipped: " + $0 }
         lines += ["", "Equivalent xe commands:"] + plans.flatMap(\.xeCommands).map { "  " + $0 }
+        status = nil  // the disks are read: the confirmation says what happens now
         overlay = .confirm(Confirmation(
             question: lines.joined(separator: "\n"),
             effect: plans.count == 1 ? .destroy(plans[0]) : .batch(plans.map(Effect.destroy))))

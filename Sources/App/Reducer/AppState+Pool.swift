@@ -29,18 +29,17 @@ extension AppState {
             markers.append(startMarker(record))
         }
         var effects: [Effect] = []
-        if let old = console.lastSeen, record.domid > 0, record.domid != old.domid {
-            if old.powerState == .running {
-                // A reboot inside the attempt (FAI reboots into the installed system): it goes on.
-                phases[vm]?.domain = record.domid
-            } else {
-                // A start is a new install attempt: the header and failure of the last one go
-                // (first, so the markers below are read by the new attempt's tracker).
-                phases[vm] = nil
-                console.progress = ""
-                console.failure = nil
-                effects.append(.startInstallAttempt)
-            }
+        if let old = console.lastSeen, old.powerState == .halted, record.powerState == .running {
+            // A fresh start (after a rearm, say) is a new install attempt, read from scratch (first, so
+            // the markers below are read by the new attempt's tracker); the capture keeps the old one.
+            effects.append(.restartInstallProgress)
+            phases[vm] = nil
+            failures[vm] = nil
+            console.failure = nil
+            console.progress = ""
+        } else if let old = console.lastSeen, old.powerState == .running, record.domid > 0, record.domid != old.domid {
+            // A reboot inside the attempt (FAI reboots into the installed system): it goes on.
+            phases[vm]?.domain = record.domid
         }
         effects += markers.map(Effect.markConsole)
         console.lastSeen = record

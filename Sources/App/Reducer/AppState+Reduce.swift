@@ -39,7 +39,12 @@ extension AppState {
         case .consoleAdvanced(let lineCount, let phase, let progress):
             return consoleAdvanced(lineCount: lineCount, phase: phase, progress: progress)
         case .consoleFailureRead(let report):
+            if console.failure?.summary != report.summary {
+                // As the CLI's summary: the failed task and FAI's first error line; d lists them all.
+                status = StatusMessage(report.summary + " (d: FAI's error lines, Enter jumps to them; r rearms)", kind: .error)
+            }
             console.failure = report
+            if let vm = console.vm { failures[vm] = report }
             return []
         case .consoleSearched(let needle, let matches):
             return consoleSearched(needle: needle, matches: matches)

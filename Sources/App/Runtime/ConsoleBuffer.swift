@@ -33,10 +33,8 @@ public final class ConsoleBuffer: ConsoleLines {
         tracker = FAIProgressTracker()
     }
 
-    /// Reads a new install attempt from here on (a new domain): the tracker starts afresh, the capture stays.
-    public func startAttempt() {
-        tracker = FAIProgressTracker()
-    }
+    /// Forgets the install progress read so far (the VM started again); the capture stays.
+    public func restartProgress() { tracker = FAIProgressTracker() }
 
     /// Writes a lifecycle marker line into the capture, on a line of its own.
     public func mark(_ text: String) {

@@ -80,7 +80,7 @@ final class EffectRunner: Sendable {
             run { .operationSucceeded(try $0.hardShutdown(vm)) }
         case .preflight(let vm):
             run { .preflightCompleted(vm: vm, try $0.preflight(vm)) }
-        case .resetConsoleBuffer, .startInstallAttempt, .markConsole, .searchConsole, .saveConsoleCapture, .copyConsoleText, .copyText, .batch, .suspend, .quit:
+        case .resetConsoleBuffer, .markConsole, .searchConsole, .saveConsoleCapture, .copyConsoleText, .copyText, .batch, .restartInstallProgress, .suspend, .quit:
             break
         }
     }

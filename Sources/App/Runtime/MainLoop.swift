@@ -147,12 +147,12 @@ public final class MainLoop {
         case .resetConsoleBuffer:
             buffer.reset()
             advanceConsole()
+        case .restartInstallProgress:
+            buffer.restartProgress()
+            reportedFailureProgress = ""
+            advanceConsole()
         case .markConsole(let text):
             buffer.mark(text)
-            advanceConsole()
-        case .startInstallAttempt:
-            buffer.startAttempt()
-            reportedFailureProgress = ""
             advanceConsole()
         case .searchConsole(let needle):
             reduce(.consoleSearched(needle: needle, matches: buffer.search(needle)))

@@ -37,6 +37,9 @@ public struct AppState: Sendable, Hashable {
     public var console = ConsoleState()
     /// Install phases read from consoles, by VM, each with the domain it was read from.
     public var phases: [Ref<VMRecord>: AttemptPhase] = [:]
+    /// Failures read from consoles, by VM: kept when the console moves to another VM (their line
+    /// numbers point into that VM's capture, so only the open console's can be jumped to).
+    public var failures: [Ref<VMRecord>: FailureReport] = [:]
     /// The overlay in front of the panes.
     public var overlay: Overlay? {
         didSet {

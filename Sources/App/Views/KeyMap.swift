@@ -29,8 +29,12 @@ public enum KeyMap {
             KeyHint("r", "rearm the selected VM"),
             KeyHint("u", "undo newest change set"),
             KeyHint("J", "journal: undo any set"),
-            KeyHint("n", "new install"),
+            KeyHint("n", "new install (name, SR, repository)"),
+            KeyHint("C", "copy a template (the wiki's first step)"),
+            KeyHint("R", "rename (a plan)"),
+            KeyHint("D", "delete a custom template / destroy halted VMs and their disks"),
             KeyHint("s S", "start / hard shutdown"),
+            KeyHint("h b", "clean shutdown / clean reboot"),
             KeyHint("p", "preflight"),
         ]),
         .init("Console", [

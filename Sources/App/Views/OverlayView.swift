@@ -158,11 +158,12 @@ struct OverlayView {
         if let task = failure.task {
             lines.append(.init("  failed task       \(task)" + (failure.code.map { " (error level \($0))" } ?? "")))
         }
-        let jumpable = failure.jumpableLines
+        let jumpable = state.failureLines(of: ref)
+        let isOpen = state.console.vm == ref
         for errorLine in failure.errorLines {
-            let place = errorLine.line.map { "line \($0 + 1)" } ?? "(scrolled out)"
-            let picked = errorLine.line != nil && jumpable.firstIndex(of: errorLine) == state.overlayPick
-            lines.append(.init("  \(place.padded(toWidth: 12)) \(errorLine.task): \(errorLine.text)",
+            let place = isOpen ? errorLine.line.map { "line \($0 + 1)" } ?? "(scrolled out)" : "(an earlier capture)"
+            let picked = jumpable.firstIndex(of: errorLine) == state.overlayPick
+            lines.append(.init("  \(place.padded(toWidth: max(12, place.displayWidth))) \(errorLine.task): \(errorLine.text)",
                                role: picked ? .selection : .dialog, hangingIndent: 16))
         }
         if failure.errorLines.isEmpty { lines.append(.init("  (FAI printed no error lines)", role: .dim)) }

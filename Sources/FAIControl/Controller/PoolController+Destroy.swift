@@ -54,7 +54,9 @@ extension PoolController {
             if case .applied = probe(.diskDestroyed(disk.ref)) { return false }
             return true
         }
-        let set = try run.finish(note: left.isEmpty ? nil : "disks still present: " + left.map(\.uuid).joined(separator: ", "))
+        let note = "not undoable: a destroy cannot be undone"
+            + (left.isEmpty ? "" : "; disks still present: " + left.map(\.uuid).joined(separator: ", "))
+        let set = try run.finish(note: note)
         guard left.isEmpty else {
             throw ChangeSetError(set: set, failedCall: nil, kind: .verification,
                                  reason: "read-back check failed: disks still present: " + left.map(\.summary).joined(separator: "; "))
