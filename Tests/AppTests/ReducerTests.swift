@@ -343,6 +343,23 @@ import XenAPI
         #expect(plan.changes.map(\.parameter.xeName) == ["other-config:install-repository", "other-config:install-proxy"])
         #expect(plan.changes.map(\.new) == [nil, "http://proxy:3128"])
     }
+
+    @Test func editFormRefusesARepositoryEliloaderWouldRejectBeforeAnyPlan() {
+        var state = F.loadedState
+        _ = state.type("2j")
+        _ = state.type("e")
+        _ = state.reduce(.keyPressed(.down))
+        _ = state.reduce(.keyPressed(.down))
+        _ = state.reduce(.keyPressed(.control("u")))
+        _ = state.type("htp:/bad")
+        #expect(state.reduce(.keyPressed(.enter)) == [])
+        guard case .editForm = state.overlay else {
+            Issue.record("the form closed: \(String(describing: state.overlay))")
+            return
+        }
+        #expect(state.status?.kind == .error)
+        #expect(state.status?.text.contains("not a repository eliloader accepts") == true)
+    }
 }
 
 /// The refs of the VMs the rearm effects in `effects` write to.

@@ -136,11 +136,16 @@ extension AppState {
                 return []
             }
             let plan = ChangePlan(ref: form.target, record: record, requested: form.requestedChanges)
-            if plan.isEmpty {
+            let check = ValueCheck(plan.requested)
+            if !check.errors.isEmpty {
+                status = StatusMessage(check.errors.joined(separator: "; "), kind: .error)
+            } else if plan.isEmpty {
                 overlay = nil
                 status = StatusMessage("nothing changed")
             } else {
                 overlay = .plan(plan)
+                // A warning does not stop the plan: y after reading it applies it (the CLI's --force).
+                if !check.warnings.isEmpty { status = StatusMessage("warning: " + check.warnings.joined(separator: "; ") + " — y applies anyway", kind: .error) }
             }
             return []
         default:

@@ -9,12 +9,12 @@ struct ControllerOperations: PoolOperations {
     let session: XenAPISession
     let controller: PoolController
 
-    /// Opens the pool's controller (its journal under `$XDG_STATE_HOME/xsfai`); journaled commands are
-    /// prefixed `tui `.
-    init(session: XenAPISession) throws {
+    /// Opens the pool's controller (its journal in `stateFolder`, default `$XDG_STATE_HOME/xsfai`);
+    /// journaled commands are prefixed `tui `.
+    init(session: XenAPISession, stateFolder: String? = nil) throws {
         self.session = session
         controller = try PoolController.open(
-            api: session, stateFolder: ChangeJournal.stateFolder(environment: ProcessInfo.processInfo.environment),
+            api: session, stateFolder: stateFolder ?? ChangeJournal.stateFolder(environment: ProcessInfo.processInfo.environment),
             commandPrefix: "tui ")
     }
 
