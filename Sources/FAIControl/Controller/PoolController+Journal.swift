@@ -32,7 +32,7 @@ extension PoolController {
             if reconciled.isSettled {
                 try journal.append(JournalRecord(
                     kind: .done, set: set.id, time: now(), states: reconciled.states, created: reconciled.createdUUID,
-                    note: "reconciled: \(reconciled.isFullyApplied ? "every step applied" : "nothing applied")"))
+                    note: "reconciled: \(reconciled.isFullyApplied ? "every step applied" : "nothing applied")", settled: true))
             }
             pending.append(reconciled)
         }
@@ -53,10 +53,15 @@ extension PoolController {
         var steps: [StepPlan] = []
         var objects = try objects(of: set)
         if let creation = set.creation, let uuid = pending.createdUUID, set.steps.isEmpty,
-           let template = try object(uuid: creation.templateUUID), let created = try objects[uuid] ?? object(uuid: uuid)
+           let created = try objects[uuid] ?? object(uuid: uuid)
         {
+            // The process stopped right after the clone: plan the rest as the command would have.
             objects[uuid] = created
-            steps = installSteps(created.ref, created.record, template: template.record, repository: creation.repository, srUUID: nil, name: creation.name)
+            if set.command.hasSuffix("install"), let template = try object(uuid: creation.templateUUID) {
+                steps = installSteps(created.ref, created.record, template: template.record, repository: creation.repository, srUUID: nil, name: creation.name)
+            } else {
+                steps = StepPlan.changes(of: ChangePlan(ref: created.ref, record: created.record, requested: [ParamChange(.nameLabel, creation.name)]))
+            }
         }
         for (step, state) in zip(set.steps, pending.states) where state != .applied {
             guard let (ref, record) = objects[step.objectUUID] else {
@@ -78,7 +83,7 @@ extension PoolController {
         let done = try run.finish()
         try journal.append(JournalRecord(
             kind: .done, set: set.id, time: now(), states: set.steps.map { _ in .applied }, created: pending.createdUUID,
-            note: "completed by change set \(done.number)"))
+            note: "completed by change set \(done.number)", settled: true))
         return ChangeOutcome(set: done, xeCommands: [], createdUUID: pending.createdUUID)
     }
 

@@ -25,6 +25,8 @@ public struct ChangeSet: Sendable, Hashable, Codable {
     public var created: String?
     /// The done record's note.
     public var note: String?
+    /// Whether the done record was written by a reconciliation (no decision needed).
+    public var settled = false
 
     /// Creates a set from its parts.
     public init(
@@ -49,10 +51,18 @@ public struct ChangeSet: Sendable, Hashable, Codable {
     public var isInterrupted: Bool { states == nil }
 
     /// Whether every step is recorded as applied.
-    public var isFullyApplied: Bool { states.map { $0.count == steps.count && $0.allSatisfy { $0 == .applied } } ?? false }
+    public var isFullyApplied: Bool {
+        guard let states, states.count == steps.count, states.allSatisfy({ $0 == .applied }) else { return false }
+        return creation == nil || (created != nil && !steps.isEmpty)
+    }
 
-    /// Whether the set needs an operator's decision: interrupted, or done with steps not applied or unknown.
-    public var needsAttention: Bool { !isFullyApplied && !(states?.allSatisfy { $0 == .notApplied } ?? false) }
+    /// Whether the set needs an operator's decision: interrupted, or done with steps not applied or
+    /// unknown. A creation whose clone may exist needs a look at the pool unless reconciled already.
+    public var needsAttention: Bool {
+        guard !isFullyApplied, !settled else { return false }
+        guard let states, states.allSatisfy({ $0 == .notApplied }) else { return true }
+        return creation != nil
+    }
 
     /// The objects written to, by name, in order of first appearance.
     public var objectNames: [String] {

@@ -30,6 +30,7 @@ public struct JournalContents: Sendable, Hashable {
                 sets[position].states = record.states ?? []
                 sets[position].created = record.created ?? sets[position].created
                 sets[position].note = record.note
+                sets[position].settled = record.settled ?? false
             }
         }
         self.sets = sets

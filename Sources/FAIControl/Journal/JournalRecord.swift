@@ -38,13 +38,16 @@ public struct JournalRecord: Sendable, Hashable, Codable {
     public var created: String?
     /// Done: how the state was found (e.g. `reconciled at start-up`, `completed`).
     public var note: String?
+    /// Done: the states were read from the pool after the fact and need no decision.
+    public var settled: Bool?
 
     /// Creates a record.
     public init(
         version: Int = ChangeJournal.formatVersion, kind: Kind, set: String, time: Date, pool: String? = nil,
         command: String? = nil, steps: [JournalStep]? = nil, creates: Creation? = nil, undoes: Int? = nil,
-        states: [StepState]? = nil, created: String? = nil, note: String? = nil
+        states: [StepState]? = nil, created: String? = nil, note: String? = nil, settled: Bool? = nil
     ) {
+        self.settled = settled
         self.version = version
         self.kind = kind
         self.set = set
@@ -61,6 +64,6 @@ public struct JournalRecord: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case version = "v"
-        case kind, set, time, pool, command, steps, creates, undoes, states, created, note
+        case kind, set, time, pool, command, steps, creates, undoes, states, created, note, settled
     }
 }
