@@ -35,7 +35,7 @@ extension PoolController {
             outcome = ChangeOutcome(set: try run.finish(), xeCommands: xe)
         }
         if start {
-            _ = try api.call("VM.start", [.string(target.ref), .bool(false), .bool(false)])
+            try self.start(Ref<VMRecord>(target.ref))
             outcome.xeCommands.append("xe vm-start uuid=\(target.uuid)")
         }
         return outcome

@@ -51,12 +51,12 @@ public struct PoolController: Sendable {
     ///
     /// This is the only place a write is ever repeated, and only after a read showed it did not happen.
     /// The transport never resends a write by itself (see `CurlTransport.postOnce`).
-    func perform(_ write: PlannedWrite) throws -> XMLRPCValue {
+    func perform(_ write: PlannedWrite, parameters: [XMLRPCValue]? = nil) throws -> XMLRPCValue {
         var attempts = 0
         while true {
             attempts += 1
             do {
-                return try api.call(write.call.method, write.call.parameters)
+                return try api.call(write.call.method, parameters ?? write.call.parameters)
             } catch let error as TransportError where error.kind == .connectionLost || error.kind == .timedOut {
                 switch probe(write.probe) {
                 case .applied(let ref): return .string(ref ?? "")

@@ -69,13 +69,13 @@ struct InstallCommand: ParsableCommand {
             if watch {
                 let follower = ConsoleFollower(session: connection.session, connector: connection.consoles, vm: ref)
                 _ = follower.prepare()
-                try connection.session.vm.start(ref)
+                try connection.controller.start(ref)
                 ControllerOutput.note("Started \(name); following its install.")
                 let watch = ConsoleWatch(follower: follower, vmName: name, log: try ConsoleWatch.openLog(log))
                 let code = watch.untilDone(timeout: timeout.map { .seconds($0) })
                 if code != 0 { throw ExitCode(code) }
             } else {
-                try connection.session.vm.start(ref)
+                try connection.controller.start(ref)
                 if !json { ControllerOutput.say("Started \(name).") }
             }
         }

@@ -82,7 +82,7 @@ struct ControllerOperations: PoolOperations {
 
     func cleanShutdown(_ vm: Ref<VMRecord>) throws -> OperationOutcome {
         let record = try session.vmRecord(vm)
-        try session.vm.cleanShutdown(vm)
+        try controller.power("VM.clean_shutdown", vm, leaving: .halted)
         return OperationOutcome(summary: "shut \(record.nameLabel) down cleanly", xeCommands: ["xe vm-shutdown uuid=\(record.uuid)"])
     }
 
@@ -95,14 +95,14 @@ struct ControllerOperations: PoolOperations {
     func start(_ vm: Ref<VMRecord>) throws -> OperationOutcome {
         let record = try session.vmRecord(vm)
         guard record.powerState != .running else { return OperationOutcome(summary: "\(record.nameLabel) is already running") }
-        try session.vm.start(vm)
+        try controller.start(vm)
         return OperationOutcome(summary: "started \(record.nameLabel)", xeCommands: ["xe vm-start uuid=\(record.uuid)"])
     }
 
     func hardShutdown(_ vm: Ref<VMRecord>) throws -> OperationOutcome {
         let record = try session.vmRecord(vm)
         guard record.powerState != .halted else { return OperationOutcome(summary: "\(record.nameLabel) is already halted") }
-        try session.vm.hardShutdown(vm)
+        try controller.power("VM.hard_shutdown", vm, leaving: .halted)
         return OperationOutcome(summary: "hard shutdown of \(record.nameLabel)",
                                 xeCommands: ["xe vm-shutdown --force uuid=\(record.uuid)"])
     }
