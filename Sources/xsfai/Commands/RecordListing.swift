@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import XenAPI
 #if canImport(Glibc)
@@ -28,11 +29,20 @@ struct RecordListing: ParsableArguments {
     }
 
     /// Prints the `rows` read through a new session as JSON, or as the table `table` makes of them.
-    func show<Row: Encodable>(rows: (XenAPISession) throws -> [Row], table: ([Row]) -> PlainTable) throws {
+    /// The session logs out while the rows are printed, not after.
+    func show<Row: Encodable>(rows read: (XenAPISession) throws -> [Row], table: ([Row]) -> PlainTable) throws {
         do {
             let (session, _) = try connection.connect()
-            defer { session.logout() }
-            let rows = try rows(session)
+            let rows: [Row]
+            do {
+                rows = try read(session)
+            } catch {
+                session.logout()
+                throw error
+            }
+            let loggedOut = BackgroundOutcome<Void>()
+            DispatchQueue.global().async { loggedOut.finish(.success(session.logout())) }
+            defer { _ = loggedOut.wait() }
             if json { try ControllerOutput.printJSON(rows) } else { ControllerOutput.say(table(rows).render()) }
         } catch {
             throw ControllerFailure.report(error)

@@ -46,7 +46,11 @@ struct VMsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let rows = { (session: XenAPISession) in Self.rows(try session.vm.getAllRecords(), hosts: try session.host.getAllRecords()) }
+        // The hosts are read on a second connection while the VM records (megabytes) arrive.
+        let rows = { (session: XenAPISession) in
+            let (vms, hosts) = try concurrently({ try session.vm.getAllRecords() }, { try session.host.getAllRecords() })
+            return Self.rows(vms, hosts: hosts)
+        }
         try listing.show(rows: rows) { rows in
             var table = PlainTable(headers: ["NAME", "POWER", "HOST", "INSTALL", "DRIFT", "BOOTLOADER", "PV-ARGS"])
             for row in rows {
