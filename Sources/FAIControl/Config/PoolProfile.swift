@@ -15,6 +15,10 @@ public struct PoolProfile: Sendable, Hashable {
     /// A pinned public key, `sha256//BASE64` (`pin`).
     public var pin: String?
 
+    /// Whether the profile says where the password comes from (`password`, `password_file` or
+    /// `password_command`): then no one else may be able to change the file.
+    public var holdsSecretSource: Bool { password != nil || passwordFile != nil || passwordCommand != nil }
+
     /// Creates an empty profile.
     public init(name: String) { self.name = name }
 }
