@@ -74,6 +74,14 @@ import XenAPI
         #expect(!FileManager.default.fileExists(atPath: folder + "/elsewhere"))
     }
 
+    @Test func anOpenFolderIsClosedToOthersBeforeTheFirstRecord() throws {
+        let journal = temporaryJournal()
+        let folder = (journal.path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        try journal.append(JournalRecord(kind: .intent, set: "s1", time: time, pool: "p", command: "rearm", steps: rearm))
+        #expect(try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int == 0o700)
+    }
+
     @Test func eachPoolHasItsOwnJournalUnderTheStateFolder() throws {
         #expect(ChangeJournal.stateFolder(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/xsfai")
         #expect(ChangeJournal.stateFolder(environment: ["HOME": "/h"]) == "/h/.local/state/xsfai")
