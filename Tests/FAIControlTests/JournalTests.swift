@@ -63,6 +63,18 @@ import XenAPI
         #expect(contents.problems[1].reason.contains("newer xsfai"))
     }
 
+    @Test func aRecordWithFieldsOfALaterVersionIsStillRead() throws {
+        let journal = temporaryJournal()
+        try journal.append(JournalRecord(kind: .intent, set: "s1", time: time, pool: "p", command: "vm-set", steps: [rearm[0]]))
+        let handle = try #require(FileHandle(forWritingAtPath: journal.path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(#"{"v":1,"kind":"done","set":"s1","time":"2027-01-15T08:00:00Z","states":["applied"],"operator":"alice","checksum":"x"}"#.utf8 + [0x0A]))
+        try handle.close()
+        let contents = try journal.read()
+        #expect(contents.problems.isEmpty)
+        #expect(contents.sets.first?.isFullyApplied == true)
+    }
+
     @Test func aSymlinkInPlaceOfTheJournalIsRefused() throws {
         let journal = temporaryJournal()
         let folder = (journal.path as NSString).deletingLastPathComponent
@@ -72,6 +84,14 @@ import XenAPI
             try journal.append(JournalRecord(kind: .intent, set: "s1", time: time, pool: "p", command: "rearm", steps: rearm))
         }
         #expect(!FileManager.default.fileExists(atPath: folder + "/elsewhere"))
+    }
+
+    @Test func anOpenFolderIsClosedToOthersBeforeTheFirstRecord() throws {
+        let journal = temporaryJournal()
+        let folder = (journal.path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        try journal.append(JournalRecord(kind: .intent, set: "s1", time: time, pool: "p", command: "rearm", steps: rearm))
+        #expect(try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int == 0o700)
     }
 
     @Test func eachPoolHasItsOwnJournalUnderTheStateFolder() throws {

@@ -91,6 +91,13 @@ public struct ChangeJournal: Sendable {
         } catch {
             throw .io(path: folder, operation: "create the folder", reason: error.localizedDescription)
         }
+        // A folder left by an earlier version or made by hand may be open to others: close it (0700).
+        var status = stat()
+        guard lstat(folder, &status) == 0 else { throw ioError("inspect the folder", errno) }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            throw .io(path: folder, operation: "use the folder", reason: "it is not a directory (a symbolic link?)")
+        }
+        if status.st_mode & 0o077 != 0, chmod(folder, 0o700) != 0 { throw ioError("restrict the folder to mode 0700", errno) }
     }
 
     private func ioError(_ operation: String, _ code: Int32) -> JournalError {

@@ -70,11 +70,13 @@ public struct ChangeSet: Sendable, Hashable, Codable {
         return steps.map(\.objectName).filter { seen.insert($0).inserted }
     }
 
-    /// `rearm of fai02`, `install of web07`.
+    /// `rearm of fai02`, `install of web07`, `undo of #3 (fai02)`, `roll-back of #4 (fai01)`.
     public var title: String {
         let objects = creation.map { [$0.name] } ?? objectNames
-        if objects.isEmpty { return undoes.map { "\(command) of #\($0)" } ?? command }
-        return "\(command) of \(objects.joined(separator: ", "))"
+        let names = objects.joined(separator: ", ")
+        if command.contains("#") { return objects.isEmpty ? command : "\(command) (\(names))" }
+        if let undoes { return "\(command) of #\(undoes)" + (objects.isEmpty ? "" : " (\(names))") }
+        return objects.isEmpty ? command : "\(command) of \(names)"
     }
 
     /// `applied`, `not applied`, `1 of 2 applied`, `interrupted`.

@@ -53,8 +53,11 @@ struct RearmCommand: ParsableCommand {
                 if plan.isAlreadyArmed {
                     ControllerOutput.say("\(record.nameLabel) is already armed: nothing written.")
                 } else {
-                    ControllerOutput.say(describe(plan))
+                    if plan.shutsDownFirst { ControllerOutput.say("Hard shutdown first (VM.hard_shutdown).") }
                     ControllerOutput.say(ControllerOutput.text(outcome))
+                    if !plan.restoredFromTemplate.isEmpty, let template = plan.templateName {
+                        ControllerOutput.say("Restored from template \(template): " + plan.restoredFromTemplate.joined(separator: ", "))
+                    }
                     ControllerOutput.say("Rearmed \(record.nameLabel): the installer runs on its next boot.")
                 }
                 if startsNow { ControllerOutput.say("Started \(record.nameLabel).") }
