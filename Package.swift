@@ -20,6 +20,7 @@ let package = Package(
         .systemLibrary(name: "CVTerm", pkgConfig: "vterm", providers: [.apt(["libvterm-dev"])]),
 
         // Pure core.
+        .target(name: "TerminalSafety"),
         .target(name: "XMLRPC"),
         .target(name: "XenAPI", dependencies: ["XMLRPC"]),
         .target(name: "FAIControl", dependencies: ["XenAPI"]),
@@ -31,7 +32,7 @@ let package = Package(
             dependencies: ["CVTerm"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
-        .target(name: "TUI"),
+        .target(name: "TUI", dependencies: ["TerminalSafety"]),
         .target(name: "App", dependencies: ["TUI", "Terminal", "FAIControl", "XenAPI"]),
 
         // Edges.
@@ -60,7 +61,7 @@ let package = Package(
             name: "xsfai",
             dependencies: [
                 "XenAPI", "CurlTransport", "FAIControl", "Terminal", "TUI", "CursesScreen", "App",
-                "Simulator", "FAIMonitor", "FAIMonitorServer",
+                "Simulator", "TerminalSafety", "FAIMonitor", "FAIMonitorServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +72,7 @@ let package = Package(
         ),
 
         // Tests.
+        .testTarget(name: "TerminalSafetyTests", dependencies: ["TerminalSafety"]),
         .testTarget(name: "XMLRPCTests", dependencies: ["XMLRPC"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XenAPITests", dependencies: ["XenAPI", "CurlTransport", "Simulator"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "XMLRPC"]),

@@ -11,9 +11,11 @@ import Terminal
 ///       feeds the file to a fresh `TerminalEmulator` per run in chunks; reports the median
 ///   console memory [--lines 100000] [--width 120]
 ///       resident memory of an emulator holding that many scrollback lines
+///   console screen --input PATH [--columns 80] [--rows 25]
+///       the screen after the whole file, as JSON lines and cursor (to compare with other terminals)
 func runConsoleBenchmark(arguments: [String]) throws {
     guard let mode = arguments.first else {
-        throw UsageError(description: "expected generate, run or memory")
+        throw UsageError(description: "expected generate, run, screen or memory")
     }
     let options = try BenchmarkOptions(Array(arguments.dropFirst()))
     switch mode {
@@ -32,10 +34,18 @@ func runConsoleBenchmark(arguments: [String]) throws {
             chunk: max(try options.integer("--chunk", default: 4096), 1),
             runs: max(try options.integer("--runs", default: 3), 1)
         )
+    case "screen":
+        guard let path = options.value("--input") else { throw UsageError(description: "screen needs --input PATH") }
+        let emulator = TerminalEmulator(
+            size: TerminalSize(columns: try options.integer("--columns", default: 80), rows: try options.integer("--rows", default: 25)))
+        emulator.feed(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        let lines = (0..<emulator.size.rows).map { emulator.text(ofLine: emulator.scrollbackCount + $0) }
+        let json = try JSONSerialization.data(withJSONObject: ["lines": lines, "cursor": [emulator.cursor.row, emulator.cursor.column]])
+        print(String(decoding: json, as: UTF8.self))
     case "memory":
         try runMemory(lines: try options.integer("--lines", default: 100_000), width: try options.integer("--width", default: 120))
     default:
-        throw UsageError(description: "unknown mode \(mode); expected generate, run or memory")
+        throw UsageError(description: "unknown mode \(mode); expected generate, run, screen or memory")
     }
 }
 

@@ -23,6 +23,8 @@ public enum Action: Sendable, Hashable {
     case consoleRetryDue(generation: Int)
     /// The console buffer took new output: its line count and FAI progress line now.
     case consoleAdvanced(lineCount: Int, phase: InstallPhase, progress: String)
+    /// The console showed that FAI failed: the report for the VM's details.
+    case consoleFailureRead(FailureReport)
     /// A console search finished.
     case consoleSearched(needle: String, matches: [SearchMatch])
     /// An operation succeeded.
@@ -31,6 +33,12 @@ public enum Action: Sendable, Hashable {
     case operationFailed(String)
     /// A new VM was created for an install (not yet started).
     case installCreated(vm: Ref<VMRecord>, OperationOutcome)
+    /// This pool's journal was read.
+    case journalLoaded(JournalContents)
+    /// Interrupted change sets were reconciled against the pool (settled ones are recorded).
+    case journalReconciled([ReconciledSet])
+    /// What destroying VMs would remove (plans), and why others are refused.
+    case destroyPlanned([DestroyPlan], refused: [String])
     /// A preflight finished.
     case preflightCompleted(vm: Ref<VMRecord>, PreflightReport)
     /// The console capture was written to a file.

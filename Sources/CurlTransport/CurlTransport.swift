@@ -7,8 +7,12 @@ import Synchronization
 /// Each transport talks to one endpoint and keeps a few idle easy handles; a handle keeps its
 /// connection open between requests (HTTP keep-alive, which xapi supports), so consecutive calls reuse
 /// the TCP and TLS session. Concurrent posts take separate handles, so a slow call does not queue others.
-/// Requests carry `Content-Type: text/xml` and a `Content-Length` (xapi refuses chunked bodies). The
-/// transfer timeout is the `timeout` of each post; the connect timeout is fixed per transport.
+/// Requests carry `Content-Type: text/xml` and a `Content-Length` (xapi refuses chunked bodies), and no
+/// `Expect: 100-continue` (it would cost a round trip per call). Replies are read in 512 KiB pieces
+/// (libcurl's default of 16 KiB means over a thousand reads for the 18 MB of a big pool's VM records)
+/// into a buffer sized from the reply's `Content-Length`. libcurl sets TCP_NODELAY, so a small request
+/// is not held back waiting for an ACK. The transfer timeout is the `timeout` of each post; the
+/// connect timeout is fixed per transport.
 public final class CurlTransport: XenAPITransport {
     /// The endpoint.
     public let url: XenAPIURL
@@ -19,6 +23,8 @@ public final class CurlTransport: XenAPITransport {
 
     private let idleHandles = Mutex<[EasyHandle]>([])
     private static let maximumIdleHandles = 4
+    /// libcurl's receive buffer per handle (`CURLOPT_BUFFERSIZE`).
+    static let receiveBufferSize = 512 * 1024
 
     /// Creates a transport to `url`; no connection is made until the first post.
     public init(url: XenAPIURL, tls: TLSOptions = .systemTrust, connectTimeout: Duration = .seconds(10)) {
@@ -29,10 +35,29 @@ public final class CurlTransport: XenAPITransport {
 
     /// See the protocol requirement; libcurl-specific behaviour is described on the type.
     public func post(_ body: [UInt8], timeout: Duration) throws -> [UInt8] {
+        try post(body, timeout: timeout, freshConnection: false)
+    }
+
+    /// Sends a state-changing call at most once, on a new connection.
+    ///
+    /// libcurl resends a request by itself when it went out on a *reused* keep-alive connection and
+    /// nothing came back (`Curl_retry_request`: "Connection died, retrying a fresh connect") — POSTs
+    /// included. When the server carried the call out and the connection died before the reply (a
+    /// lost reply), that resend makes the change twice: two `VM.clone`s, an orphan with its disks.
+    /// libcurl only does this for reused connections, so a write is sent with `CURLOPT_FRESH_CONNECT`
+    /// on a connection of its own: a lost reply then ends the transfer with `CURLE_GOT_NOTHING` (a
+    /// `connectionLost` ``TransportError``) and nothing is sent again. The cost is one TCP (and TLS)
+    /// handshake per write; writes are few, reads keep reusing connections.
+    public func postOnce(_ body: [UInt8], timeout: Duration) throws -> [UInt8] {
+        try post(body, timeout: timeout, freshConnection: true)
+    }
+
+    private func post(_ body: [UInt8], timeout: Duration, freshConnection: Bool) throws -> [UInt8] {
         let handle = try takeHandle()
-        let response = ResponseBody()
+        let response = ResponseBody(handle: handle)
         do {
             try handle.set(transferTimeout: timeout)
+            try handle.set(CURLOPT_FRESH_CONNECT, freshConnection ? 1 : 0)
             try handle.check(
                 xsfai_curl_setopt_pointer(handle.raw, CURLOPT_WRITEDATA, Unmanaged.passUnretained(response).toOpaque()))
             try body.withUnsafeBytes { bytes in
@@ -66,6 +91,7 @@ public final class CurlTransport: XenAPITransport {
             try handle.set(url: "\(url)/")
             try handle.set(connectTimeout: connectTimeout)
             try handle.set(CURLOPT_POST, 1)
+            try handle.set(CURLOPT_BUFFERSIZE, Self.receiveBufferSize)
             try handle.set(headers: ["Content-Type: text/xml", "Expect:"])
             try handle.set(tls: tls, scheme: url.scheme)
             try handle.check(xsfai_curl_setopt_write_function(handle.raw, ResponseBody.append))
@@ -85,6 +111,22 @@ public final class CurlTransport: XenAPITransport {
 /// The bytes of one response, filled by curl's write callback.
 final class ResponseBody {
     var bytes: [UInt8] = []
+    private let handle: EasyHandle
+    /// Capacity reserved up front from `Content-Length` at most (a bigger reply still grows as it comes).
+    private static let reservationLimit = 256 * 1024 * 1024
+
+    init(handle: EasyHandle) {
+        self.handle = handle
+    }
+
+    /// Reserves room for the whole reply when its length is known (the headers have been read when the
+    /// first piece of the body arrives), so an 18 MB reply is not copied as the array grows.
+    private func reserveForContentLength() {
+        var length: curl_off_t = -1
+        guard xsfai_curl_getinfo_off_t(handle.raw, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) == CURLE_OK,
+              length > 0 else { return }
+        bytes.reserveCapacity(Int(min(length, curl_off_t(Self.reservationLimit))))
+    }
 
     /// `CURLOPT_WRITEFUNCTION`: appends to the `ResponseBody` passed as `CURLOPT_WRITEDATA`.
     static let append: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = {
@@ -92,6 +134,7 @@ final class ResponseBody {
         guard let data, let context else { return 0 }
         let length = size * count
         let body = Unmanaged<ResponseBody>.fromOpaque(context).takeUnretainedValue()
+        if body.bytes.isEmpty { body.reserveForContentLength() }
         UnsafeRawPointer(data).withMemoryRebound(to: UInt8.self, capacity: length) { start in
             body.bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: length))
         }

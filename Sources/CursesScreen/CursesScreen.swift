@@ -168,6 +168,11 @@ public final class CursesScreen: Screen {
         return text
     }
 
+    /// `scalar`, or U+FFFD when it is a control a terminal would act on (C0, DEL, C1).
+    private static func inert(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? "\u{FFFD}" : scalar
+    }
+
     private func draw(row: ArraySlice<Cell>, y: Int) {
         var x: Int32 = 0
         var cc = cchar_t()
@@ -175,7 +180,8 @@ public final class CursesScreen: Screen {
             defer { x += 1 }
             if cell.isContinuation { continue }
             let (attributes, pair) = palette.style(role: cell.role, attributes: cell.attributes)
-            var characters = Array(cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) })
+            // Views draw through the canvas, which shows controls as escapes; this is the last guard.
+            var characters = Array(cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: Self.inert($0).value) })
             characters.append(0)
             setcchar(&cc, characters, attributes, pair, nil)
             mvwadd_wch(window, Int32(y), x, &cc)

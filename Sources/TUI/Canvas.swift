@@ -1,6 +1,10 @@
+import TerminalSafety
+
 /// An in-memory grid of cells that views draw into and screens present.
 ///
-/// Drawing is clipped to the canvas (and to an optional area); wide characters take two cells and
+/// Text written is shown safely: a terminal control in it (ESC, other C0 controls, DEL, C1) is drawn
+/// as a visible escape such as `\e` (``TerminalSanitizer``), tab and newline as `\t` and `\n`, so a
+/// VM name or an error from the pool cannot drive the terminal or break a row. Drawing is clipped to the canvas (and to an optional area); wide characters take two cells and
 /// are never split at the right edge.
 public struct Canvas: Sendable, Hashable {
     /// The size in cells.
@@ -48,7 +52,8 @@ public struct Canvas: Sendable, Hashable {
         }
     }
 
-    /// Writes `text` from `point`, clipped to `clip` (default: the canvas); returns the columns used.
+    /// Writes `text` from `point`, clipped to `clip` (default: the canvas), controls shown as visible
+    /// escapes; returns the columns used.
     @discardableResult
     public mutating func write(
         _ text: some StringProtocol, at point: Point, role: Role = .normal, attributes: Attributes = [],
@@ -57,20 +62,12 @@ public struct Canvas: Sendable, Hashable {
         let limit = clip(area ?? bounds)
         guard point.y >= limit.y, point.y < limit.maxY else { return 0 }
         var x = point.x
-        for character in text {
-            var width = character.displayWidth
-            var glyph = String(character)
-            if width == 0 {
-                if character.unicodeScalars.first.map({ $0.value < 0x20 || $0.value == 0x7F }) ?? false {
-                    glyph = "?"
-                    width = 1
-                } else {
-                    continue
-                }
-            }
+        for character in text.terminalSafeLine {
+            let width = character.displayWidth
+            if width == 0 { continue }
             if x + width > limit.maxX { break }
             if x >= limit.x {
-                cells[point.y * size.width + x] = Cell(glyph, role: role, attributes: attributes)
+                cells[point.y * size.width + x] = Cell(String(character), role: role, attributes: attributes)
                 if width == 2 {
                     cells[point.y * size.width + x + 1] = Cell("", role: role, attributes: attributes)
                 }

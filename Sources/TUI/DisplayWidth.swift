@@ -1,3 +1,5 @@
+import TerminalSafety
+
 extension Unicode.Scalar {
     /// Columns this scalar takes on a terminal: 0 for combining marks and controls, 2 for East Asian
     /// wide and fullwidth characters and most emoji, else 1 (a compact wcwidth).
@@ -40,9 +42,14 @@ private func isWide(_ v: UInt32) -> Bool {
 }
 
 extension Character {
-    /// Columns this grapheme takes: the width of its first scalar (combining marks add nothing).
+    /// Columns this grapheme takes: the width of its first scalar (combining marks add nothing). A
+    /// grapheme holding a terminal control takes the width of the visible escape the canvas draws for
+    /// it (`\e`, `\x9b`, `\n`: see ``TerminalSanitizer``), so measuring and drawing agree.
     public var displayWidth: Int {
         guard let first = unicodeScalars.first else { return 0 }
+        if unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            return TerminalSanitizer.sanitized(String(self), keepingNewlines: false).unicodeScalars.reduce(0) { $0 + $1.displayWidth }
+        }
         if unicodeScalars.count > 1, unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         return first.displayWidth
     }

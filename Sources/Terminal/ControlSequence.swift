@@ -27,6 +27,11 @@ struct ControlSequence {
         return value < 0 ? nil : min(value, Self.argumentLimit)
     }
 
+    /// Whether the sequence has no arguments (libvterm reports one missing argument for a bare `CSI s`).
+    var hasNoArguments: Bool {
+        argumentCount == 0 || (argumentCount == 1 && rawArgument(0) == nil)
+    }
+
     /// Whether a colon sub-parameter follows argument `index`.
     func hasSubparameter(_ index: Int) -> Bool {
         guard index < argumentCount, let arguments else { return false }

@@ -1,4 +1,4 @@
-/// What DECSC (`ESC 7`) saves and DECRC (`ESC 8`) restores.
+/// What DECSC (`ESC 7`) saves and DECRC (`ESC 8`) restores (not autowrap, as in xterm).
 struct SavedCursor {
     var row: Int
     var column: Int
@@ -7,5 +7,4 @@ struct SavedCursor {
     var g1: Charset
     var shiftedOut: Bool
     var originMode: Bool
-    var autowrap: Bool
 }

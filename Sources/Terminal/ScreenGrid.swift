@@ -168,7 +168,11 @@ final class ScreenGrid {
         guard count > 0 else { return }
         let cells = line(row)
         noteWritten(row: row, upTo: columns)
-        if cells[column].width == 0, column > 0 { blank(row: row, column: column - 1, style: cells[column - 1].style) }
+        if cells[column].width == 0, column > 0 {
+            // Splitting a wide character: both halves become blanks (the right one would move on alone).
+            blank(row: row, column: column - 1, style: cells[column - 1].style)
+            blank(row: row, column: column, style: cells[column].style)
+        }
         moveClusters(row: row, keeping: column..<(columns - count), by: count, clearing: column..<columns)
         (cells + column + count).update(from: cells + column, count: columns - column - count)
         (cells + column).update(repeating: .blank(fill), count: count)

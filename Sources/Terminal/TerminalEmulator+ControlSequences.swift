@@ -9,8 +9,8 @@ extension TerminalEmulator {
         }
         let count = sequence.argument(0, default: 1)
         switch sequence.final {
-        case UInt8(ascii: "@"):  // CSI Ps @, Insert Characters, ICH
-            pendingWrap = false
+        case UInt8(ascii: "@"):  // CSI Ps @, Insert Characters, ICH (a pending wrap survives, as in xterm;
+            // a count beyond the line's end clears to it, as in xterm: tmux is the outlier)
             grid.insertCells(row: cursorRow, column: cursorColumn, count: count, fill: pen.erased)
         case UInt8(ascii: "A"):  // CSI Ps A, Cursor Up, CUU
             cursorUp(count)
@@ -36,28 +36,28 @@ extension TerminalEmulator {
             eraseInDisplay(sequence.rawArgument(0) ?? 0)
         case UInt8(ascii: "K"):  // CSI Ps K, Erase in Line, EL
             eraseInLine(sequence.rawArgument(0) ?? 0)
-        case UInt8(ascii: "L"):  // CSI Ps L, Insert Lines, IL
+        case UInt8(ascii: "L"):  // CSI Ps L, Insert Lines, IL (to column 1 as in xterm; tmux keeps the column)
             guard (scrollTop...scrollBottom).contains(cursorRow) else { return }
             grid.scrollDown(top: cursorRow, bottom: scrollBottom, count: count, fill: pen.erased)
             cursorColumn = 0
             pendingWrap = false
-        case UInt8(ascii: "M"):  // CSI Ps M, Delete Lines, DL
+        case UInt8(ascii: "M"):  // CSI Ps M, Delete Lines, DL (to column 1 as in xterm; tmux keeps the column)
             guard (scrollTop...scrollBottom).contains(cursorRow) else { return }
             grid.scrollUp(top: cursorRow, bottom: scrollBottom, count: count, fill: pen.erased)
             cursorColumn = 0
             pendingWrap = false
-        case UInt8(ascii: "P"):  // CSI Ps P, Delete Characters, DCH
-            pendingWrap = false
+        case UInt8(ascii: "P"):  // CSI Ps P, Delete Characters, DCH (a pending wrap survives)
             grid.deleteCells(row: cursorRow, column: cursorColumn, count: count, fill: pen.erased)
         case UInt8(ascii: "S"):  // CSI Ps S, Scroll Up, SU
             scrollRegionUp(count)
         case UInt8(ascii: "T") where sequence.argumentCount <= 1:  // CSI Ps T, Scroll Down, SD
             scrollRegionDown(count)
-        case UInt8(ascii: "X"):  // CSI Ps X, Erase Characters, ECH
-            pendingWrap = false
+        case UInt8(ascii: "X"):  // CSI Ps X, Erase Characters, ECH (a pending wrap survives)
             grid.erase(row: cursorRow, columns: cursorColumn..<(cursorColumn + count), style: pen.erased)
         case UInt8(ascii: "Z"):  // CSI Ps Z, Cursor Backward Tabulation, CBT
             tabBackward(count)
+        case UInt8(ascii: "b"):  // CSI Ps b, Repeat the preceding graphic character, REP
+            repeatLastGraphic(count)
         case UInt8(ascii: "c"):  // CSI Ps c, Primary Device Attributes, DA: a VT100 with advanced video
             if sequence.argument(0, default: 0) == 0 { queueReply("\u{1B}[?1;2c") }
         case UInt8(ascii: "d"):  // CSI Ps d, Line Position Absolute, VPA
@@ -74,9 +74,9 @@ extension TerminalEmulator {
             deviceStatusReport(sequence.rawArgument(0) ?? 0)
         case UInt8(ascii: "r"):  // CSI Ps ; Ps r, Set Top and Bottom Margins, DECSTBM
             setScrollRegion(top: sequence.argument(0, default: 1), bottom: sequence.argument(1, default: rows))
-        case UInt8(ascii: "s") where sequence.argumentCount == 0:  // CSI s, Save Cursor, SCOSC
+        case UInt8(ascii: "s") where sequence.hasNoArguments:  // CSI s, Save Cursor, SCOSC
             saveCursor()
-        case UInt8(ascii: "u") where sequence.argumentCount == 0:  // CSI u, Restore Cursor, SCORC
+        case UInt8(ascii: "u") where sequence.hasNoArguments:  // CSI u, Restore Cursor, SCORC
             restoreCursor()
         default:
             break
@@ -135,8 +135,8 @@ extension TerminalEmulator {
 
     /// ED 0 (cursor to end), 1 (start to cursor), 2 (all, after moving the lines to scrollback).
     /// ED 3 (erase scrollback) is ignored: the scrollback is the operator's capture, not the guest's.
+    /// The cursor does not move, so a pending wrap survives.
     private func eraseInDisplay(_ mode: Int) {
-        pendingWrap = false
         let fill = pen.erased
         switch mode {
         case 0:
@@ -153,9 +153,9 @@ extension TerminalEmulator {
         }
     }
 
-    /// EL 0 (cursor to end of line), 1 (start of line to cursor), 2 (whole line).
+    /// EL 0 (cursor to end of line), 1 (start of line to cursor), 2 (whole line). The cursor does not
+    /// move, so a pending wrap survives (`x`×80 `ESC[K` `Y` puts Y on the next line, as in xterm).
     private func eraseInLine(_ mode: Int) {
-        pendingWrap = false
         let range: Range<Int>
         switch mode {
         case 0: range = cursorColumn..<columns
@@ -169,6 +169,7 @@ extension TerminalEmulator {
     // MARK: Margins, tabs, reports
 
     /// DECSTBM: rows `top...bottom` (1-based; 0 or missing means the screen edge) scroll; needs two rows.
+    /// `ESC[7;0r` is "row 7 to the last row", as in xterm and the Linux console (tmux is the outlier).
     private func setScrollRegion(top: Int, bottom: Int) {
         let top = top - 1
         let bottom = min(bottom, rows) - 1

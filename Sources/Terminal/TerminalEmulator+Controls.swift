@@ -2,6 +2,7 @@ extension TerminalEmulator {
     /// Executes a C0 control, or a C1 control libvterm produced from its 7-bit form (`ESC D` → IND).
     func executeControl(_ byte: UInt8) {
         flushPendingText()
+        lastGraphic = nil
         switch byte {
         case 0x07:  // BEL
             bellCount &+= 1
@@ -39,6 +40,7 @@ extension TerminalEmulator {
     /// Dispatches `ESC` + intermediates + final (libvterm passes e.g. `c`, `7`, `(0`, `#8`).
     func dispatchEscape(_ bytes: UnsafeRawBufferPointer) {
         flushPendingText()
+        lastGraphic = nil
         guard let final = bytes.last else { return }
         if bytes.count == 1 {
             switch final {
@@ -97,9 +99,9 @@ extension TerminalEmulator {
         }
     }
 
-    /// HT/CHT: forward `count` tab stops, stopping at the last column.
+    /// HT/CHT: forward `count` tab stops, stopping at the last column. A pending wrap survives: after
+    /// a full line, `\tY` puts Y at the start of the next line, as in xterm.
     func tabForward(_ count: Int) {
-        pendingWrap = false
         for _ in 0..<count {
             guard cursorColumn < columns - 1 else { return }
             cursorColumn += 1
@@ -119,11 +121,12 @@ extension TerminalEmulator {
 
     // MARK: Cursor save and restore
 
-    /// DECSC: saves position, pen, charsets, origin mode and autowrap for the current screen.
+    /// DECSC: saves position, pen, charsets and origin mode for the current screen. Autowrap (DECAWM)
+    /// is not saved, as in xterm and the VT510.
     func saveCursor() {
         let saved = SavedCursor(
             row: cursorRow, column: cursorColumn, pen: pen, g0: g0, g1: g1,
-            shiftedOut: shiftedOut, originMode: originMode, autowrap: autowrap
+            shiftedOut: shiftedOut, originMode: originMode
         )
         if isAlternateScreenActive { savedAlternateCursor = saved } else { savedMainCursor = saved }
     }
@@ -131,7 +134,7 @@ extension TerminalEmulator {
     /// DECRC: restores what DECSC saved (or the home position and defaults), clamped to the screen.
     func restoreCursor() {
         let saved = (isAlternateScreenActive ? savedAlternateCursor : savedMainCursor)
-            ?? SavedCursor(row: 0, column: 0, pen: .plain, g0: .ascii, g1: .ascii, shiftedOut: false, originMode: false, autowrap: true)
+            ?? SavedCursor(row: 0, column: 0, pen: .plain, g0: .ascii, g1: .ascii, shiftedOut: false, originMode: false)
         cursorRow = min(saved.row, rows - 1)
         cursorColumn = min(saved.column, columns - 1)
         pen = saved.pen
@@ -139,18 +142,23 @@ extension TerminalEmulator {
         g1 = saved.g1
         shiftedOut = saved.shiftedOut
         originMode = saved.originMode
-        autowrap = saved.autowrap
         pendingWrap = false
     }
 
     // MARK: Resets
 
-    /// RIS: full reset. Keeps scrollback, after moving the main screen's lines into it.
+    /// RIS: full reset. Keeps scrollback, after moving the main screen's lines into it. On the
+    /// alternate screen only that screen is cleared (as tmux and libvterm do): the main screen, and
+    /// the cursor saved for it, stay for the `ESC[?1049l` that returns to them.
     func resetToInitialState() {
-        if isAlternateScreenActive { leaveAlternateScreen() }
-        archiveScreenForClear()
-        mainGrid.erase(allRowsWith: .plain)
-        alternateGrid.erase(allRowsWith: .plain)
+        if isAlternateScreenActive {
+            alternateGrid.erase(allRowsWith: .plain)
+        } else {
+            archiveScreenForClear()
+            mainGrid.erase(allRowsWith: .plain)
+            alternateGrid.erase(allRowsWith: .plain)
+            savedMainCursor = nil
+        }
         cursorRow = 0
         cursorColumn = 0
         pendingWrap = false
@@ -158,12 +166,13 @@ extension TerminalEmulator {
         g0 = .ascii
         g1 = .ascii
         shiftedOut = false
-        savedMainCursor = nil
         savedAlternateCursor = nil
         scrollTop = 0
         scrollBottom = rows - 1
         autowrap = true
         originMode = false
+        insertMode = false
+        lastGraphic = nil
         cursorVisible = true
         bracketedPasteEnabled = false
         title = ""

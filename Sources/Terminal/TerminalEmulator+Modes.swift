@@ -1,10 +1,15 @@
 extension TerminalEmulator {
     /// SM/RM (`CSI Pm h`/`l`) and DECSET/DECRST (`CSI ? Pm h`/`l`).
     func setModes(_ sequence: ControlSequence, enabled: Bool) {
-        guard sequence.leader == UInt8(ascii: "?") else { return }  // ANSI modes (IRM, LNM) are not modelled.
+        let isPrivate = sequence.leader == UInt8(ascii: "?")
+        guard isPrivate || sequence.leader == 0 else { return }
         for index in 0..<max(sequence.argumentCount, 1) {
             guard let mode = sequence.rawArgument(index) else { continue }
-            setPrivateMode(mode, enabled: enabled)
+            if isPrivate {
+                setPrivateMode(mode, enabled: enabled)
+            } else if mode == 4 {  // IRM: insert mode (other ANSI modes change nothing in the cells)
+                insertMode = enabled
+            }
         }
     }
 
@@ -34,7 +39,8 @@ extension TerminalEmulator {
                 enterAlternateScreen()
                 alternateGrid.erase(allRowsWith: .plain)
             } else {
-                guard isAlternateScreenActive else { return }
+                // The cursor is restored even when the alternate screen is not shown (xterm, tmux):
+                // `dialog` exits that way and expects the cursor back where it saved it.
                 leaveAlternateScreen()
                 restoreCursor()
             }

@@ -78,7 +78,7 @@ extension TerminalEmulator {
             index = last + 1
             while index < sequence.argumentCount, sequence.hasSubparameter(index - 1) { index += 1 }
             guard let kind = values.first ?? nil else { return nil }
-            if kind == 5, values.count >= 2 { return PackedStyle.palette(UInt8(clamping: values[1] ?? 0)) }
+            if kind == 5 { return values.count >= 2 ? Self.paletteColor(values[1]) : nil }
             guard kind == 2, values.count >= 4 else { return nil }
             let rgb = values.suffix(3).map { UInt8(clamping: $0 ?? 0) }
             return PackedStyle.rgb(rgb[0], rgb[1], rgb[2])
@@ -87,7 +87,7 @@ extension TerminalEmulator {
         switch kind {
         case 5:
             defer { index += 2 }
-            return PackedStyle.palette(UInt8(clamping: sequence.rawArgument(index + 1) ?? 0))
+            return Self.paletteColor(sequence.rawArgument(index + 1))
         case 2:
             defer { index += 4 }
             guard index + 3 < sequence.argumentCount else { return nil }
@@ -100,5 +100,12 @@ extension TerminalEmulator {
             index += 1
             return nil
         }
+    }
+
+    /// A 256-colour palette index, or nil when it is missing (`38;5m`) or out of range (`38;5;300m`):
+    /// such a colour is ignored, as xterm ignores it, rather than read as black or colour 255.
+    private static func paletteColor(_ index: Int?) -> UInt32? {
+        guard let index, index <= 255 else { return nil }
+        return PackedStyle.palette(UInt8(index))
     }
 }

@@ -1,6 +1,8 @@
 extension TerminalEmulator {
     /// Upper bound of scalars in one cell (base plus combining marks); further marks are dropped.
     static let clusterScalarLimit = 16
+    /// U+200D ZERO WIDTH JOINER: joins the next character to the cluster before it.
+    static let zeroWidthJoiner: UInt32 = 0x200D
 
     /// Takes printable bytes from the start of `bytes` up to the first control byte (C0 or DEL), writes
     /// them to the screen and returns how many were taken. libvterm passes the whole rest of the write.
@@ -25,6 +27,14 @@ extension TerminalEmulator {
     /// Ends a partial UTF-8 sequence interrupted by a control or sequence with U+FFFD.
     func flushPendingText() {
         if decoder.flush() { put(UTF8StreamDecoder.replacementCharacter) }
+        joinsNext = false
+    }
+
+    /// REP (`CSI Ps b`): writes the last character again `count` times (at most a screenful, so a
+    /// short sequence cannot make the emulator write millions of cells).
+    func repeatLastGraphic(_ count: Int) {
+        guard let character = lastGraphic else { return }
+        for _ in 0..<min(count, rows * columns) { put(character) }
     }
 
     private func decode(_ byte: UInt8) {
@@ -44,11 +54,14 @@ extension TerminalEmulator {
     /// Writes a run of printable ASCII in the current pen: the hot path.
     private func writeASCII(_ bytes: UnsafePointer<UInt8>, count: Int) {
         let pen = self.pen
+        lastGraphic = UInt32(bytes[count - 1])
+        joinsNext = false
         var index = 0
         while index < count {
             if pendingWrap { wrapToNextLine() }
             let line = grid.line(cursorRow)
             let take = min(columns - cursorColumn, count - index)
+            if insertMode { grid.insertCells(row: cursorRow, column: cursorColumn, count: take, fill: pen.erased) }
             // Cells at or beyond the row's extent are default blanks: nothing to fix up there.
             let checked = min(grid.extent(row: cursorRow), cursorColumn + take)
             for column in cursorColumn..<max(checked, cursorColumn) where line[column].width != 1 || line[column].hasCluster {
@@ -80,10 +93,18 @@ extension TerminalEmulator {
     func put(_ decoded: UInt32) {
         let scalar = activeCharset.map(decoded)
         var width = CharacterWidth.of(scalar)
+        if joinsNext {
+            // The character after a ZERO WIDTH JOINER joins its cluster (`👨‍👩‍👧` is one emoji of the
+            // width of its first, as a terminal draws it), leaving no cells of its own.
+            joinsNext = false
+            width = 0
+        }
         if width == 0 {
             attachCombiningMark(scalar)
+            joinsNext = scalar == Self.zeroWidthJoiner
             return
         }
+        lastGraphic = decoded
         var value = scalar
         if width == 2 && columns < 2 {
             value = UTF8StreamDecoder.replacementCharacter
@@ -98,6 +119,7 @@ extension TerminalEmulator {
                 cursorColumn = columns - 2
             }
         }
+        if insertMode { grid.insertCells(row: cursorRow, column: cursorColumn, count: width, fill: pen.erased) }
         grid.prepareOverwrite(row: cursorRow, column: cursorColumn)
         let line = grid.line(cursorRow)
         grid.noteWritten(row: cursorRow, upTo: cursorColumn + width)

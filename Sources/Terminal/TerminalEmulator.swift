@@ -16,7 +16,7 @@
 ///
 /// Not thread-safe: use it from one thread (the UI loop). Any chunking of the input gives the same result.
 public final class TerminalEmulator {
-    private let tokenizer = VTermTokenizer()
+    let tokenizer = VTermTokenizer()
 
     // Screens.
     var mainGrid: ScreenGrid
@@ -42,6 +42,12 @@ public final class TerminalEmulator {
     var scrollBottom: Int
     var autowrap = true
     var originMode = false
+    /// IRM (`CSI 4 h`): characters are inserted, shifting the rest of the line right.
+    var insertMode = false
+    /// The last character written and its width, for REP (`CSI Ps b`); nil after a reset.
+    var lastGraphic: UInt32?
+    /// Set after a ZERO WIDTH JOINER: the next character joins the same cell.
+    var joinsNext = false
     var tabStops: [Bool]
 
     var decoder = UTF8StreamDecoder()

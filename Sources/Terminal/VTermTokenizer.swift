@@ -1,20 +1,26 @@
 internal import CVTerm
 
 /// libvterm's parser layer: splits the byte stream into text runs, C0/C1 controls, escape sequences
-/// and CSI sequences with parsed arguments, swallows OSC/DCS strings, and carries partial sequences
-/// across writes. A `SequenceScanner` in front of it bounds CSI arguments and collects OSC payloads.
+/// and CSI sequences with parsed arguments, and carries partial sequences across writes. A
+/// `SequenceScanner` in front of it reads CSI arguments beyond libvterm's 16, keeps strings (OSC, DCS,
+/// SOS, PM, APC) from it and collects OSC payloads, and turns UTF-8-encoded C1 controls into 7-bit ones.
 ///
 /// Each token is delivered to the `TerminalEmulator` it is attached to; the emulator assigns meaning.
 final class VTermTokenizer {
     private let vterm: OpaquePointer
     private let callbacks: UnsafeMutablePointer<VTermParserCallbacks>
-    private var scanner = SequenceScanner()
+    private var scanner: SequenceScanner
+    /// CSI arguments beyond libvterm's 16, shared with the scanner.
+    let overflow = CSIArgumentOverflow()
+    /// libvterm's arguments followed by the overflow, for a sequence that overflowed (allocated on first use).
+    private var mergedArguments: UnsafeMutablePointer<CLong>?
 
     init() {
         guard let vterm = vterm_new(25, 80) else {
             preconditionFailure("libvterm could not allocate a parser")
         }
         self.vterm = vterm
+        scanner = SequenceScanner(overflow: overflow)
         vterm_set_utf8(vterm, 1)
         callbacks = .allocate(capacity: 1)
         callbacks.initialize(to: VTermParserCallbacks(
@@ -36,14 +42,17 @@ final class VTermTokenizer {
             },
             csi: { leader, arguments, argumentCount, intermediates, command, user in
                 guard let user else { return 1 }
-                let sequence = ControlSequence(
-                    leader: leader.map { UInt8(bitPattern: $0.pointee) } ?? 0,
-                    arguments: arguments,
-                    argumentCount: Int(argumentCount),
-                    hasIntermediates: intermediates != nil,
-                    final: UInt8(bitPattern: command)
-                )
-                VTermTokenizer.withEmulator(user) { $0.dispatchControlSequence(sequence) }
+                VTermTokenizer.withEmulator(user) { emulator in
+                    var sequence = ControlSequence(
+                        leader: leader.map { UInt8(bitPattern: $0.pointee) } ?? 0,
+                        arguments: arguments,
+                        argumentCount: Int(argumentCount),
+                        hasIntermediates: intermediates != nil,
+                        final: UInt8(bitPattern: command)
+                    )
+                    emulator.tokenizer.appendOverflow(to: &sequence)
+                    emulator.dispatchControlSequence(sequence)
+                }
                 return 1
             },
             osc: nil,
@@ -56,6 +65,25 @@ final class VTermTokenizer {
         vterm_free(vterm)
         callbacks.deinitialize(count: 1)
         callbacks.deallocate()
+        mergedArguments?.deallocate()
+    }
+
+    /// Appends the arguments the scanner read beyond libvterm's 16 to `sequence`, if it overflowed.
+    func appendOverflow(to sequence: inout ControlSequence) {
+        guard overflow.isArmed, let arguments = sequence.arguments,
+              sequence.argumentCount == SequenceScanner.libvtermArgumentLimit else { return }
+        let merged = mergedArguments ?? .allocate(capacity: SequenceScanner.argumentLimit)
+        mergedArguments = merged
+        let kept = sequence.argumentCount
+        merged.update(from: arguments, count: kept)
+        if overflow.followsWithColon {
+            merged[kept - 1] = xsfai_csi_arg_with_more(xsfai_csi_arg_value(merged[kept - 1]), 1)
+        }
+        let extra = overflow.values
+        for (offset, value) in extra.enumerated() { merged[kept + offset] = value }
+        sequence.arguments = UnsafePointer(merged)
+        sequence.argumentCount = kept + extra.count
+        overflow.disarm()
     }
 
     /// Routes tokens to `emulator`, which must outlive this tokenizer (it owns it).

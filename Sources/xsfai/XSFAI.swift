@@ -21,6 +21,8 @@ struct XSFAI: AsyncParsableCommand {
             RearmCommand.self,
             StartCommand.self,
             ShutdownCommand.self,
+            RebootCommand.self,
+            DestroyCommand.self,
             CheckCommand.self,
             PreflightCommand.self,
             UndoCommand.self,

@@ -36,13 +36,15 @@ import Testing
         #expect("ab".padded(toWidth: 4) == "ab  ")
     }
 
-    @Test func controlCharactersInNamesNeverReachTheCanvasRaw() {
-        var canvas = Canvas(width: 10, height: 1)
-        canvas.write("a\u{1b}]52;c\u{07}b", at: Point(x: 0, y: 0))
-        #expect(canvas.lines == ["a?]52;c?b"])
-        var c1 = Canvas(width: 4, height: 1)
-        c1.write("a\u{9b}b", at: Point(x: 0, y: 0))
-        #expect(c1.lines == ["ab"])
+    @Test func controlCharactersInNamesAreDrawnAsVisibleEscapes() {
+        var canvas = Canvas(width: 20, height: 1)
+        canvas.write("a\u{1b}]52;c\u{07}b\u{7f}", at: Point(x: 0, y: 0))
+        #expect(canvas.lines == ["a\\e]52;c\\x07b\\x7f"])
+        var c1 = Canvas(width: 12, height: 1)
+        c1.write("a\u{9b}b\tc\n", at: Point(x: 0, y: 0))
+        #expect(c1.lines == ["a\\x9bb\\tc\\n"])
+        #expect("a\u{1b}[2J".displayWidth == 6)
+        #expect("a\u{1b}[2Jxyz".truncated(toWidth: 7) == "a\u{1b}[2J…")
     }
 
     @Test func tableViewHighlightsTheSelectedRowAndCutsLongCells() {

@@ -118,3 +118,33 @@ import XenAPI
         #expect(line.hasSuffix(" …27.0.0.1:40197 · connected"))
     }
 }
+
+/// Names and messages from the pool are drawn with their controls as visible escapes, in every view.
+@Suite struct HostileTextViewTests {
+    static let hostile = "evil\u{1B}]0;owned\u{07}\u{1B}]52;c;cHduZWQ=\u{07}\u{1B}[2J\u{9B}2J"
+
+    @Test func aVMNamedWithEscapeSequencesIsDrawnWithVisibleEscapes() {
+        var snapshot = PoolFixture.snapshot
+        snapshot.vms[PoolFixture.unicode]?.nameLabel = Self.hostile
+        var state = PoolFixture.loadedState
+        _ = state.reduce(.poolChanged(snapshot))
+        _ = state.type("2")
+        let canvas = AppView(state: state, console: nil).render().canvas
+        let text = canvas.lines.joined(separator: "\n")
+        #expect(text.contains("evil\\e]0;owned\\x07… halted"))
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+    }
+
+    @Test func statusBarAndDialogTextShowEscapes() {
+        var canvas = Canvas(width: 100, height: 6)
+        StatusBarView(message: "failed: " + Self.hostile, messageRole: .error, facts: "pool \u{1B}[2Jx")
+            .render(into: &canvas, area: Rect(x: 0, y: 0, width: 100, height: 1))
+        #expect(canvas.lines[0].contains("failed: evil\\e]0;owned\\x07"))
+        #expect(canvas.lines[0].contains("pool \\e[2Jx"))
+        for y in 0..<canvas.size.height {
+            for x in 0..<canvas.size.width {
+                #expect(!canvas[x, y].text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+            }
+        }
+    }
+}

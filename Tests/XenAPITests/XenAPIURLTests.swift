@@ -16,9 +16,18 @@ import XenAPI
         #expect(url.description == description)
     }
 
-    @Test(arguments: ["ftp://host", "https://", "https://host:port", "https://host:70000", "https://[::1"])
+    @Test(arguments: [
+        "ftp://host", "https://", "https://host:port", "https://host:70000", "https://[::1", "http//host",
+        "https:/host", "https://ho st", "https://host;rm", "xs01/path",
+    ])
     func refuses(text: String) {
         #expect(throws: XenAPIURLError.self) { try XenAPIURL(string: text) }
+    }
+
+    @Test func aBareHostHasNoSchemeAndHttpsIsAssumed() throws {
+        #expect(!XenAPIURL.hasScheme("127.0.0.1:8080"))
+        #expect(XenAPIURL.hasScheme("http://127.0.0.1:8080"))
+        #expect(try XenAPIURL(string: "127.0.0.1:8080").description == "https://127.0.0.1:8080")
     }
 
     @Test func replacingHostKeepsSchemeAndPort() throws {

@@ -23,6 +23,9 @@ extension AppState {
         case .character("?"):
             overlay = .help
             return []
+        case .character("m"):
+            overlay = .messages
+            return []
         case .tab:
             pane = Pane(rawValue: (pane.rawValue + 1) % Pane.allCases.count) ?? .templates
             return []
@@ -46,13 +49,18 @@ extension AppState {
             } else if pane != .console, !list(pane).filter.text.isEmpty {
                 updateList(pane) { $0.filter = TextInput() }
                 refreshRows()
+            } else if pane == .vms, !vmList.marked.isEmpty {
+                vmList.marked = []
             } else {
                 status = nil
             }
             return []
         case .character("u"):
-            status = StatusMessage("undoing the last change…")
-            return [.undoLastChange]
+            status = StatusMessage("undoing the newest change set…")
+            return [.undo(nil)]
+        case .character("J"):
+            overlay = .journal(JournalView())
+            return [.loadJournal]
         default:
             return nil
         }
@@ -71,6 +79,20 @@ extension AppState {
             updateList(pane) { $0.position = $0.position.selecting(count - 1, count: count, visibleRows: rows) }
         case .character("/"):
             updateList(pane) { $0.isEditingFilter = true }
+        case .character("<"), .character(">"):
+            sortKey(forward: key == .character(">"))
+        case .character("I"):
+            updateList(pane) { $0.sort.isDescending.toggle() }
+            refreshRows()
+            status = StatusMessage("\(pane.title): " + sortDescription(list(pane).sort))
+        case .character(" ") where pane == .vms:
+            guard let ref = vmList.selected else { return [] }
+            if vmList.marked.remove(ref) == nil { vmList.marked.insert(ref) }
+            move(by: 1)
+        case .character("*") where pane == .vms:
+            let visible = Set(vmList.rows)
+            vmList.marked = visible.isSubset(of: vmList.marked) ? vmList.marked.subtracting(visible) : vmList.marked.union(visible)
+            status = StatusMessage("\(vmList.marked.count) VM\(vmList.marked.count == 1 ? "" : "s") marked (r s S D act on them; Esc clears)")
         case .enter:
             guard let (ref, _) = selectedRecord else { return [] }
             if pane == .templates {
@@ -79,7 +101,11 @@ extension AppState {
             }
             return openConsole(of: ref)
         case .character("c"):
-            guard pane == .vms, let (ref, _) = selectedRecord else { return [] }
+            guard let (ref, record) = selectedRecord else { return [] }
+            guard !record.isATemplate else {
+                status = StatusMessage("\(record.nameLabel) is a template: templates never run, so there is no console; n installs a VM from it and opens that VM's console", kind: .error)
+                return []
+            }
             return openConsole(of: ref)
         case .character("d"):
             if let (ref, _) = selectedRecord { overlay = .details(ref) }
@@ -88,20 +114,56 @@ extension AppState {
                 status = StatusMessage("n: choose a template in the Templates pane (1) first")
                 return []
             }
-            overlay = .newInstall(template: ref, name: TextInput(suggestedName(from: record)))
+            openNewInstall(ref, record)
+        case .character("C"):
+            guard pane == .templates, let (ref, record) = selectedRecord else {
+                status = StatusMessage("C copies a template: choose one in the Templates pane (1) first")
+                return []
+            }
+            openCopyTemplate(ref, record)
         default:
             return vmActionKey(key)
         }
         return []
     }
 
+    /// `<` `>`: sort the front list by the previous / next column (through the natural order).
+    private mutating func sortKey(forward: Bool) {
+        let count = Self.columnTitles(pane).count
+        updateList(pane) { $0.sort = $0.sort.stepped(forward: forward, count: count) }
+        refreshRows()
+        status = StatusMessage("\(pane.title): " + sortDescription(list(pane).sort))
+    }
+
+    private func sortDescription(_ sort: SortOrder) -> String {
+        guard let column = sort.column else {
+            return "natural order" + (sort.isDescending ? ", reversed" : "") + " (< > pick a column, I reverses)"
+        }
+        return "sorted by \(Self.columnTitles(pane)[column]) \(sort.isDescending ? "▼" : "▲") (< > column, I reverses)"
+    }
+
     /// Keys acting on the selected VM or template, shared by the list panes and the console pane.
     private mutating func vmActionKey(_ key: Key) -> [Effect] {
+        if pane == .vms, !vmList.marked.isEmpty, let effects = markedVMsKey(key) { return effects }
         guard let (ref, record) = selectedRecord else { return [] }
         switch key {
         case .character("e"):
-            overlay = .editForm(EditForm(target: ref, record: record))
+            overlay = record.isDefaultTemplate ? .vendorTemplate(ref) : .editForm(EditForm(target: ref, record: record))
+        case .character("R"):
+            guard !record.isDefaultTemplate else {
+                status = StatusMessage("\(record.nameLabel) is a vendor default template: it keeps its name; C copies it under a name of yours", kind: .error)
+                return []
+            }
+            openRename(ref, record)
+        case .character("D"):
+            return destroyKey([(ref, record)])
+        case .character("h"), .character("b"):
+            return politePowerKey(key == .character("h"), ref, record)
         case .character("r"):
+            guard !record.isATemplate else {
+                status = StatusMessage("\(record.nameLabel) is a template: rearm works on VMs; n makes a new install from it", kind: .error)
+                return []
+            }
             return rearmKey(ref, record)
         case .character("s"):
             guard !record.isATemplate else {
@@ -111,7 +173,10 @@ extension AppState {
             status = StatusMessage("starting \(record.nameLabel)…")
             return [.startVM(ref)]
         case .character("S"):
-            guard !record.isATemplate else { return [] }
+            guard !record.isATemplate else {
+                status = StatusMessage("\(record.nameLabel) is a template: templates never run, so there is nothing to shut down", kind: .error)
+                return []
+            }
             overlay = .confirm(Confirmation(
                 question: "Hard shutdown of \(record.nameLabel)? Unsaved guest state is lost.",
                 effect: .hardShutdownVM(ref)))
@@ -138,11 +203,11 @@ extension AppState {
         }
         if !plan.shutsDownFirst {
             status = StatusMessage("rearming \(record.nameLabel)…")
-            return [.rearm(ref, forceShutdown: false)]
+            return [.rearm(plan)]
         }
         overlay = .confirm(Confirmation(
             question: "\(record.nameLabel) is \(record.powerState.rawValue.lowercased()): hard shutdown and rearm?",
-            effect: .rearm(ref, forceShutdown: true)))
+            effect: .rearm(plan)))
         return []
     }
 
@@ -234,14 +299,5 @@ extension AppState {
 
     mutating func updateList(_ pane: Pane, _ change: (inout ListState) -> Void) {
         if pane == .templates { change(&templates) } else if pane == .vms { change(&vmList) }
-    }
-
-    private func suggestedName(from template: VMRecord) -> String {
-        let base = template.otherConfig["debian-release"].map { "fai-\($0)" } ?? "fai"
-        let names = Set(vms.values.map(\.nameLabel))
-        func name(_ number: Int) -> String { number < 10 ? "\(base)-0\(number)" : "\(base)-\(number)" }
-        var number = 1
-        while names.contains(name(number)) { number += 1 }
-        return name(number)
     }
 }

@@ -6,45 +6,11 @@ extension AppState {
         poolName = snapshot.pool?.nameLabel ?? poolName
         hosts = snapshot.hosts.mapValues(\.nameLabel)
         consoles = snapshot.consoles
+        storageRepositories = snapshot.srs
         vms = snapshot.vms
         templateRecords = vms.filter { $0.value.isATemplate && !$0.value.isASnapshot }
         refreshRows()
         return followConsoleVM()
-    }
-
-    /// Recomputes both lists' rows from the records and filters, keeping each selection on its object.
-    mutating func refreshRows() {
-        let rowCount = layout.listRows
-        let previousTemplate = templates.selected
-        let previousVM = vmList.selected
-        templates.rows = sortedAndFiltered(templateRecords, filter: templates.filter.text) { lhs, rhs in
-            if lhs.isDefaultTemplate != rhs.isDefaultTemplate { return !lhs.isDefaultTemplate }
-            return lhs.nameLabel.naturallyPrecedes(rhs.nameLabel)
-        }
-        let vmRefs = vms.filter { !$0.value.isATemplate && !$0.value.isASnapshot && !$0.value.isControlDomain }
-        vmList.rows = sortedAndFiltered(vmRefs, filter: vmList.filter.text) { lhs, rhs in
-            lhs.nameLabel.naturallyPrecedes(rhs.nameLabel)
-        }
-        templates.reselect(previousTemplate, visibleRows: rowCount)
-        vmList.reselect(previousVM, visibleRows: rowCount)
-    }
-
-    private func sortedAndFiltered(
-        _ records: [Ref<VMRecord>: VMRecord], filter: String, by less: (VMRecord, VMRecord) -> Bool
-    ) -> [Ref<VMRecord>] {
-        let needle = filter.lowercased()
-        let kept = needle.isEmpty ? records : records.filter { matches($0.key, $0.value, needle) }
-        return kept.sorted { lhs, rhs in
-            if lhs.value.nameLabel == rhs.value.nameLabel { return lhs.key < rhs.key }
-            return less(lhs.value, rhs.value)
-        }.map(\.key)
-    }
-
-    private func matches(_ ref: Ref<VMRecord>, _ record: VMRecord, _ needle: String) -> Bool {
-        if record.nameLabel.lowercased().contains(needle) || record.uuid.hasPrefix(needle) { return true }
-        if record.powerState.rawValue.lowercased().hasPrefix(needle) { return true }
-        if let host = hosts[record.residentOn], host.lowercased().contains(needle) { return true }
-        return InstallState(ref: ref, record: record, state: self).label.lowercased().contains(needle)
     }
 
     /// Keeps the console attached to its VM across starts, reboots and halts; emits marker lines.
@@ -62,7 +28,20 @@ extension AppState {
         if console.lastSeen == nil, console.link == .waitingForPowerOn, record.powerState == .running {
             markers.append(startMarker(record))
         }
-        var effects = markers.map(Effect.markConsole)
+        var effects: [Effect] = []
+        if let old = console.lastSeen, old.powerState == .halted, record.powerState == .running {
+            // A fresh start (after a rearm, say) is a new install attempt, read from scratch (first, so
+            // the markers below are read by the new attempt's tracker); the capture keeps the old one.
+            effects.append(.restartInstallProgress)
+            phases[vm] = nil
+            failures[vm] = nil
+            console.failure = nil
+            console.progress = ""
+        } else if let old = console.lastSeen, old.powerState == .running, record.domid > 0, record.domid != old.domid {
+            // A reboot inside the attempt (FAI reboots into the installed system): it goes on.
+            phases[vm]?.domain = record.domid
+        }
+        effects += markers.map(Effect.markConsole)
         console.lastSeen = record
         let current = textConsole(of: vm)
         switch console.link {

@@ -33,6 +33,9 @@ public final class ConsoleBuffer: ConsoleLines {
         tracker = FAIProgressTracker()
     }
 
+    /// Forgets the install progress read so far (the VM started again); the capture stays.
+    public func restartProgress() { tracker = FAIProgressTracker() }
+
     /// Writes a lifecycle marker line into the capture, on a line of its own.
     public func mark(_ text: String) {
         let lead = emulator.cursor.column == 0 ? "" : "\r\n"
@@ -60,6 +63,22 @@ public final class ConsoleBuffer: ConsoleLines {
             return .installing(task: progress.task ?? progress.stage.rawValue, index: progress.phaseIndex,
                                count: FAIPhase.count)
         }
+    }
+
+    /// What the console showed of a failed install (nil unless FAI failed): the verdict, the failed
+    /// task and FAI's error lines with the capture lines they are on (the newest such line).
+    public var failureReport: FailureReport? {
+        let progress = tracker.progress
+        guard case .failed(let failure) = progress.outcome else { return nil }
+        var seen = Set<String>()
+        var errorLines: [FailureReport.ErrorLine] = []
+        let sources = [(failure.task ?? "FAI", failure.errorLines)] + failure.issues.map { ($0.task, $0.errorLines) }
+        for (task, texts) in sources {
+            for text in texts where seen.insert(task + "\u{0}" + text).inserted {
+                errorLines.append(.init(task: task, text: text, line: search(text).last?.line))
+            }
+        }
+        return FailureReport(summary: progress.summary(), task: failure.task, code: failure.code, errorLines: errorLines)
     }
 
     /// The progress line for the console title, empty before FAI output.

@@ -26,6 +26,8 @@ public final class MainLoop {
     public var onPresent: ((AppState, Duration?) -> Void)?
     private var keyReadAt: ContinuousClock.Instant?
     private var hasBacklog = false
+    /// The progress line when the failure report was last read (it is read again when it changes).
+    private var reportedFailureProgress = ""
     /// Console bytes fed per turn before keys are looked at again (a few ms of emulation).
     private let consoleBytesPerTurn = 128 << 10
 
@@ -115,6 +117,10 @@ public final class MainLoop {
 
     private func advanceConsole() {
         reduce(.consoleAdvanced(lineCount: buffer.lineCount, phase: buffer.phase, progress: buffer.progressText))
+        if case .failed = buffer.phase, state.console.failure == nil || buffer.progressText != reportedFailureProgress {
+            reportedFailureProgress = buffer.progressText
+            if let report = buffer.failureReport { reduce(.consoleFailureRead(report)) }
+        }
     }
 
     private func tickConsole() {
@@ -141,6 +147,10 @@ public final class MainLoop {
         case .resetConsoleBuffer:
             buffer.reset()
             advanceConsole()
+        case .restartInstallProgress:
+            buffer.restartProgress()
+            reportedFailureProgress = ""
+            advanceConsole()
         case .markConsole(let text):
             buffer.mark(text)
             advanceConsole()
@@ -157,6 +167,11 @@ public final class MainLoop {
                 let top = max(0, buffer.lineCount - rows - scrollBack)
                 text = (top..<min(buffer.lineCount, top + rows)).map { buffer.text(ofLine: $0) }.joined(separator: "\n")
             }
+            screen.copyToClipboard(text)
+            reduce(.clipboardCopied(lines: text.split(separator: "\n", omittingEmptySubsequences: false).count))
+        case .batch(let effects):
+            effects.forEach(perform)
+        case .copyText(let text):
             screen.copyToClipboard(text)
             reduce(.clipboardCopied(lines: text.split(separator: "\n", omittingEmptySubsequences: false).count))
         case .suspend:

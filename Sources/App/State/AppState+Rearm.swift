@@ -9,7 +9,16 @@ extension AppState {
     /// CLI never disagree (a VM on eliloader whose PV-args were dropped is not armed: it would not boot
     /// the installer).
     func rearmPlan(_ ref: Ref<VMRecord>, _ record: VMRecord, force: Bool) throws(RearmError) -> RearmPlan {
-        let template = TargetResolver(records: templateRecords).template(of: record)?.record
-        return try RearmPlanner.plan(ref: ref, record: record, template: template, force: force)
+        try RearmPlanner.plan(ref, record, templates: templateRecords, force: force)
+    }
+}
+
+extension RearmPlanner {
+    /// The rearm plan for `record` with its template looked up among `templates`.
+    static func plan(
+        _ ref: Ref<VMRecord>, _ record: VMRecord, templates: [Ref<VMRecord>: VMRecord], force: Bool
+    ) throws(RearmError) -> RearmPlan {
+        let template = TargetResolver(records: templates).template(of: record)?.record
+        return try plan(ref: ref, record: record, template: template, force: force)
     }
 }

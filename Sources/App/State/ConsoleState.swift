@@ -23,6 +23,8 @@ public struct ConsoleState: Sendable, Hashable {
     public var isInputMode = false
     /// The FAI progress line, e.g. `FAI: instsoft (5/12)`.
     public var progress = ""
+    /// The failure the console showed, once FAI failed.
+    public var failure: FailureReport?
     /// The last VM record seen, to notice lifecycle changes for marker lines.
     public var lastSeen: VMRecord?
 

@@ -1,3 +1,4 @@
+import FAIControl
 public import XenAPI
 
 /// The install-state column of the VMs pane, derived from the record and what the console showed.
@@ -22,10 +23,17 @@ public struct InstallState: Sendable, Hashable {
     /// settle (shown in the details view).
     public let reason: String
 
-    /// Classifies `record` using the console phases and templates in `state`.
+    /// Classifies `record` using what the console of its current attempt showed and the templates in
+    /// `state`: the one place the install state is derived (VMs column, details, filters).
     public init(ref: Ref<VMRecord>, record: VMRecord, state: AppState) {
+        self.init(ref: ref, record: record, phase: state.phases[ref]?.phase(for: record) ?? .unknown, templates: state.templateRecords)
+    }
+
+    /// Classifies `record` from what its console showed (`phase`; `.unknown` when nobody watched, as
+    /// in the CLI) and the pool's `templates` (for the rearm planner's view of "armed").
+    public init(ref: Ref<VMRecord>, record: VMRecord, phase: InstallPhase, templates: [Ref<VMRecord>: VMRecord]) {
         let onEliloader = record.pvBootloader == "eliloader" && record.otherConfig["install-distro"] != nil
-        switch state.phases[ref] ?? .unknown {
+        switch phase {
         case .installing(let task, let index, let count):
             (label, kind) = ("installing \(task) \(index)/\(count)", .active)
             reason = "Read from the console: FAI is running task_\(task), phase \(index) of \(count)."
@@ -43,7 +51,7 @@ public struct InstallState: Sendable, Hashable {
                 (label, kind, reason) = ("HVM", .neutral, "Not a PV VM: FAI network installs through eliloader do not apply.")
             } else if onEliloader {
                 // On eliloader, but armed only when the rearm planner has nothing left to write.
-                let missing = (try? state.rearmPlan(ref, record, force: true))?.changes.changes
+                let missing = (try? RearmPlanner.plan(ref, record, templates: templates, force: true))?.changes.changes
                     .map { $0.parameter.otherConfigKey ?? $0.parameter.xeName } ?? []
                 if missing.isEmpty {
                     (label, kind, reason) = ("armed", .active, "PV-bootloader is eliloader and other-config has install-distro: the next start runs the network install.")

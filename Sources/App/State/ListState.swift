@@ -11,9 +11,16 @@ public struct ListState: Sendable, Hashable {
     public var filter = TextInput()
     /// Whether the filter is being typed (keys go to it).
     public var isEditingFilter = false
+    /// The sort order.
+    public var sort = SortOrder()
+    /// Rows marked with Space or `*` (the VMs pane): `r`, `s`, `S`, `D` act on all of them.
+    public var marked: Set<Ref<VMRecord>> = []
 
     /// Creates an empty list.
     public init() {}
+
+    /// The marked rows in display order.
+    public var markedInOrder: [Ref<VMRecord>] { rows.filter { marked.contains($0) } }
 
     /// The selected reference, if any.
     public var selected: Ref<VMRecord>? {

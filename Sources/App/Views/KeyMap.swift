@@ -10,7 +10,9 @@ public enum KeyMap {
             KeyHint("↑↓ j k", "move; scroll console"),
             KeyHint("PgUp PgDn", "page"),
             KeyHint("g G", "top / bottom, follow"),
-            KeyHint("/", "filter / search"),
+            KeyHint("/", "filter (state: host: repo: args: name:) / search"),
+            KeyHint("< > I", "sort by the previous / next column, reverse"),
+            KeyHint("Space *", "mark a VM / all shown (r s S D act on them)"),
             KeyHint("n N", "next / previous match"),
             KeyHint("Esc", "cancel, close, dismiss"),
         ]),
@@ -18,15 +20,21 @@ public enum KeyMap {
             KeyHint("Enter", "details; VM console"),
             KeyHint("c", "console of the VM"),
             KeyHint("d", "details"),
-            KeyHint("?", "this help"),
+            KeyHint("m", "message log (Y copies xe)"),
+            KeyHint("?", "this help (↑↓ PgUp PgDn scroll)"),
         ]),
         .init("Change", [
             KeyHint("e", "edit parameters"),
             KeyHint("y", "apply plan / confirm"),
             KeyHint("r", "rearm the selected VM"),
-            KeyHint("u", "undo the last change"),
-            KeyHint("n", "new install"),
+            KeyHint("u", "undo newest change set"),
+            KeyHint("J", "journal: undo any set"),
+            KeyHint("n", "new install (name, SR, repository)"),
+            KeyHint("C", "copy a template (the wiki's first step)"),
+            KeyHint("R", "rename (a plan)"),
+            KeyHint("D", "delete a custom template / destroy halted VMs and their disks"),
             KeyHint("s S", "start / hard shutdown"),
+            KeyHint("h b", "clean shutdown / clean reboot"),
             KeyHint("p", "preflight"),
         ]),
         .init("Console", [
@@ -46,9 +54,25 @@ public enum KeyMap {
     public static func hints(for state: AppState) -> [KeyHint] {
         if let overlay = state.overlay {
             switch overlay {
-            case .help, .details, .preflight: return [KeyHint("Esc", "close")]
-            case .confirm, .plan: return [KeyHint("y", "yes, apply"), KeyHint("Esc", "cancel")]
-            case .newInstall: return [KeyHint("Enter", "create, start, watch"), KeyHint("Esc", "cancel")]
+            case .help, .preflight: return [KeyHint("Esc", "close"), KeyHint("↑↓ PgUp PgDn", "scroll")]
+            case .details(let ref):
+                let jump = state.failureLines(of: ref).isEmpty ? [] : [KeyHint("Tab", "error line"), KeyHint("Enter", "show in console")]
+                return [KeyHint("Esc", "close"), KeyHint("↑↓ PgUp PgDn", "scroll")] + jump
+            case .confirm, .plan:
+                return [KeyHint("y", "yes, apply"), KeyHint("Esc", "cancel"), KeyHint("↑↓ PgUp PgDn", "scroll")]
+            case .messages:
+                return [KeyHint("↑↓", "pick"), KeyHint("Y", "copy xe command"), KeyHint("Esc", "close")]
+            case .prompt(let form):
+                let enter: String = switch form.purpose {
+                case .newInstall: "create, start, watch"
+                case .copyTemplate: "copy"
+                case .rename: "show plan"
+                }
+                return [KeyHint("Enter", enter), KeyHint("Tab ↑↓", "field"), KeyHint("← →", "choose"), KeyHint("Esc", "cancel")]
+            case .vendorTemplate:
+                return [KeyHint("y C", "copy it (the wiki's way)"), KeyHint("e", "edit the vendor template anyway"), KeyHint("Esc", "cancel")]
+            case .journal: return [KeyHint("↑↓", "choose"), KeyHint("Enter", "show"), KeyHint("u", "undo it"), KeyHint("Esc", "close")]
+            case .interrupted: return [KeyHint("c", "complete"), KeyHint("b", "roll back"), KeyHint("Esc", "later")]
             case .editForm:
                 return [KeyHint("Tab ↑↓", "field"), KeyHint("Enter", "show plan"), KeyHint("Esc", "cancel"),
                         KeyHint("empty", "removes key")]
@@ -57,22 +81,28 @@ public enum KeyMap {
         switch state.pane {
         case .templates, .vms:
             if state.list(state.pane).isEditingFilter {
-                return [KeyHint("Enter", "keep filter"), KeyHint("Esc", "clear filter")]
+                return [KeyHint("Enter", "keep filter"), KeyHint("Esc", "clear filter"),
+                        KeyHint("state: host: repo: args:", "filter by column")]
+            }
+            if state.pane == .vms, !state.vmList.marked.isEmpty {
+                return [KeyHint("\(state.vmList.marked.count) marked:", ""), KeyHint("r", "rearm"), KeyHint("s", "start"),
+                        KeyHint("S", "hard stop"), KeyHint("D", "destroy"), KeyHint("Space", "mark"), KeyHint("*", "all"),
+                        KeyHint("Esc", "unmark")]
             }
             let open = state.pane == .templates ? KeyHint("Enter", "details") : KeyHint("Enter", "console")
-            var hints = [KeyHint("?", "help"), KeyHint("q", "quit"), KeyHint("Tab", "pane"), KeyHint("/", "filter"),
-                         open, KeyHint("e", "edit")]
+            var hints = [KeyHint("?", "help"), KeyHint("m", "msgs"), KeyHint("/", "filter"), KeyHint("< >", "sort"), open]
             hints += state.pane == .templates
-                ? [KeyHint("n", "new install"), KeyHint("p", "preflight"), KeyHint("u", "undo")]
-                : [KeyHint("r", "rearm"), KeyHint("s", "start"), KeyHint("S", "stop"), KeyHint("p", "preflight"),
-                   KeyHint("u", "undo")]
+                ? [KeyHint("n", "new install"), KeyHint("C", "copy"), KeyHint("e", "edit"), KeyHint("R", "rename"),
+                   KeyHint("D", "delete"), KeyHint("p", "preflight"), KeyHint("u", "undo")]
+                : [KeyHint("r", "rearm"), KeyHint("s", "start"), KeyHint("S", "stop"), KeyHint("Space", "mark"),
+                   KeyHint("e", "edit"), KeyHint("D", "destroy"), KeyHint("p", "preflight"), KeyHint("u", "undo")]
             return hints
         case .console:
             if state.console.isInputMode { return [KeyHint("Ctrl-]", "leave input mode"), KeyHint("", "keys go to the VM")] }
             if state.console.search?.isEditing == true {
                 return [KeyHint("Enter", "keep"), KeyHint("Esc", "cancel search")]
             }
-            return [KeyHint("?", "help"), KeyHint("q", "quit"), KeyHint("Tab", "pane"), KeyHint("/", "search"),
+            return [KeyHint("?", "help"), KeyHint("m", "msgs"), KeyHint("/", "search"),
                     KeyHint("n N", "match"), KeyHint("i", "input"), KeyHint("G", "follow"), KeyHint("L", "save"),
                     KeyHint("Y", "copy"), KeyHint("r", "rearm"), KeyHint("s", "start")]
         }

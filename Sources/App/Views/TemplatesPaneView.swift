@@ -8,12 +8,13 @@ struct TemplatesPaneView {
     var isFocused = true
 
     func render(into canvas: inout Canvas, area: Rect) {
+        let titles = state.templates.sort.titles(AppState.columnTitles(.templates))
         let columns = [
-            TableColumn("NAME", width: .flexible(minimum: 18)),
-            TableColumn("DISTRO RELEASE ARCH", width: .fixed(26)),
-            TableColumn("REPOSITORY", width: .flexible(minimum: 10)),
-            TableColumn("PV-ARGS", width: .flexible(minimum: 10)),
-            TableColumn("KIND", width: .fixed(7)),
+            TableColumn(titles[0], width: .flexible(minimum: 18)),
+            TableColumn(titles[1], width: .fixed(26)),
+            TableColumn(titles[2], width: .flexible(minimum: 10)),
+            TableColumn(titles[3], width: .flexible(minimum: 10)),
+            TableColumn(titles[4], width: .fixed(7)),
         ]
         TableView(list: state.templates, records: state.vms, columns: columns, isFocused: isFocused,
                   noun: ("template", "templates"), height: area.height) { _, record in

@@ -8,21 +8,24 @@ struct VMsPaneView {
     var isFocused = true
 
     func render(into canvas: inout Canvas, area: Rect) {
+        let titles = state.list(.vms).sort.titles(AppState.columnTitles(.vms))
         let columns = [
-            TableColumn("NAME", width: .flexible(minimum: 16)),
-            TableColumn("POWER", width: .fixed(9)),
-            TableColumn("HOST", width: .flexible(minimum: 8)),
-            TableColumn("INSTALL", width: .flexible(minimum: 20)),
-            TableColumn("DRIFT", width: .fixed(12)),
+            TableColumn(titles[0], width: .flexible(minimum: 16)),
+            TableColumn(titles[1], width: .fixed(9)),
+            TableColumn(titles[2], width: .flexible(minimum: 8)),
+            TableColumn(titles[3], width: .flexible(minimum: 20)),
+            TableColumn(titles[4], width: .fixed(12)),
         ]
+        let marked = state.vmList.marked
         TableView(list: state.vmList, records: state.vms, columns: columns, isFocused: isFocused,
                   noun: ("VM", "VMs"), height: area.height) { ref, record in
             let install = InstallState(ref: ref, record: record, state: state)
             let drift = state.drift(of: ref, record)?.columnText ?? ""
-            let host = record.powerState == .running ? state.hosts[record.residentOn] ?? "" : ""
+            let host = state.host(of: record) ?? ""
+            let isMarked = marked.contains(ref)
             return TableRow(
-                [record.nameLabel, record.powerState.rawValue.lowercased(), host, install.label, drift],
-                roles: [nil, record.powerState == .running ? .success : .dim, nil, role(install.kind),
+                [(isMarked ? "* " : "") + record.nameLabel, record.powerState.rawValue.lowercased(), host, install.label, drift],
+                roles: [isMarked ? .warning : nil, record.powerState == .running ? .success : .dim, nil, role(install.kind),
                         drift.isEmpty ? nil : .warning])
         }
         .render(into: &canvas, area: area)

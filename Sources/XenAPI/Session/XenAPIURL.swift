@@ -17,6 +17,10 @@ public struct XenAPIURL: Sendable, Hashable, CustomStringConvertible {
             throw XenAPIURLError(text: "\(scheme)://\(host)", reason: "the scheme must be http or https")
         }
         guard !host.isEmpty else { throw XenAPIURLError(text: "\(scheme)://", reason: "the host is missing") }
+        let allowed = host.contains(":") ? "0123456789abcdefABCDEF:.%" : "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_"
+        if let bad = host.first(where: { !allowed.contains($0) }) {
+            throw XenAPIURLError(text: "\(scheme)://\(host)", reason: "\"\(bad)\" cannot appear in a host name; write https://HOST[:PORT]")
+        }
         let resolvedPort = port ?? (lowered == "https" ? 443 : 80)
         guard (1...65535).contains(resolvedPort) else {
             throw XenAPIURLError(text: "\(scheme)://\(host):\(resolvedPort)", reason: "the port must be 1–65535")
@@ -34,6 +38,9 @@ public struct XenAPIURL: Sendable, Hashable, CustomStringConvertible {
         if let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") {
             scheme = String(rest[..<colon])
             rest = rest[rest.index(colon, offsetBy: 3)...]
+        } else if rest.contains("/") {
+            // `http//host`, `https:/host`: a mistyped scheme, not a bare host with a path.
+            throw XenAPIURLError(text: text, reason: "no scheme: write https://HOST[:PORT] or http://HOST[:PORT]")
         }
         if let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) { rest = rest[..<slash] }
         var host: Substring
@@ -65,6 +72,11 @@ public struct XenAPIURL: Sendable, Hashable, CustomStringConvertible {
         } catch let error as XenAPIURLError {
             throw XenAPIURLError(text: text, reason: error.reason)
         }
+    }
+
+    /// Whether `text` names its scheme (`https://…`); without one, ``init(string:)`` assumes https.
+    public static func hasScheme(_ text: String) -> Bool {
+        text.trimmingWhitespace().contains("://")
     }
 
     /// The same scheme and port on another host (used to follow HOST_IS_SLAVE to the master).

@@ -37,11 +37,16 @@ struct ConnectionOptions: ParsableArguments {
         guard let text = url ?? ProcessInfo.processInfo.environment["XSFAI_URL"], !text.isEmpty else {
             throw CommandFailure.usage("no pool URL: pass --url https://HOST or set XSFAI_URL")
         }
+        let url: XenAPIURL
         do {
-            return try XenAPIURL(string: text)
+            url = try XenAPIURL(string: text)
         } catch {
             throw CommandFailure.usage("\(error)")
         }
+        if !XenAPIURL.hasScheme(text) {
+            ControllerOutput.note("xsfai: \"\(text)\" has no scheme: assuming \(url) (write http://\(text) for plain HTTP)")
+        }
+        return url
     }
 
     /// The TLS trust policy.
@@ -145,7 +150,7 @@ enum CommandFailure: Error, CustomStringConvertible {
             case let error as XenAPIError: (error.description, .serverRefused)
             default: ("\(error)", .failure)
             }
-        FileHandle.standardError.write(Data("xsfai: \(message)\n".utf8))
+        ControllerOutput.note("xsfai: \(message)")
         return code.exitCode
     }
 }

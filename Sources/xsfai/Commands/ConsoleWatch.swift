@@ -70,7 +70,7 @@ struct ConsoleWatch {
             return true
         }
         let summary = tracker.summary(vmName: vmName)
-        print(timedOut ? "\(summary) (timed out after \(timeout?.components.seconds ?? 0) s)" : summary)
+        ControllerOutput.say(timedOut ? "\(summary) (timed out after \(timeout?.components.seconds ?? 0) s)" : summary)
         return code ?? 5
     }
 
@@ -82,7 +82,7 @@ struct ConsoleWatch {
         let interactive = filterOutput && RawTerminal.enter()
         defer { RawTerminal.restore() }
         if interactive {
-            ControllerOutput.note("Connecting to console on VM \(vmName). Press Ctrl + ']' to quit.\r")
+            ControllerOutput.note("Connecting to console on VM \(vmName). Press Ctrl + ']' to quit.")
             startKeyboardRelay()
         }
         var filter = ConsoleOutputFilter()
@@ -92,20 +92,23 @@ struct ConsoleWatch {
             switch event {
             case .attached(let number):
                 record(capture.marker("console \(number) attached", at: Date()))
-                if number > 1 { ControllerOutput.note("\r\nxsfai: \(vmName): attached to console \(number)\r") }
+                if number > 1 { ControllerOutput.note("\nxsfai: \(vmName): attached to console \(number)") }
             case .bytes(let bytes):
                 record(capture.append(bytes, at: Date()))
                 output.write(Data(filterOutput ? filter.filter(bytes) : bytes))
             case .detached:
                 record(capture.marker("console closed", at: Date()))
-                ControllerOutput.note("\r\nxsfai: \(vmName): console closed; waiting for the VM to run again\r")
+                ControllerOutput.note("\nxsfai: \(vmName): console closed; waiting for the VM to run again")
             case .idle:
                 break
             case .attachFailed(let reason):
-                ControllerOutput.note("xsfai: \(vmName): could not attach: \(reason)\r")
+                ControllerOutput.note("xsfai: \(vmName): could not attach: \(reason)")
             }
             return true
         }
+        // Ctrl-] ends the relay in the middle of the guest's line: end it, so the shell prompt
+        // starts on a line of its own.
+        if interactive { output.write(Data("\r\n".utf8)) }
     }
 
     /// Reads keystrokes on a separate thread: Ctrl-] (0x1d) stops the follower and is not sent.

@@ -1,19 +1,49 @@
 import FAIControl
 import Foundation
+import TerminalSafety
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// How the controller commands print: JSON for scripts, plain text for people.
+/// How the commands print: JSON for scripts, plain text for people; both safe for a terminal.
+///
+/// Text holds strings from the pool (names, error descriptions) and from guests: every line printed
+/// for people passes ``TerminalSanitizer`` (controls shown as `\e`, `\x9b`…), and JSON escapes DEL and
+/// C1 controls as well as C0 (`JSONEncoder` leaves U+007F–U+009F raw).
 enum ControllerOutput {
     /// Prints `value` as pretty, key-sorted JSON.
     static func printJSON<Value: Encodable>(_ value: Value) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        print(escapingControls(String(decoding: try encoder.encode(value), as: UTF8.self)))
     }
 
-    /// Writes a line to stderr (progress and notes that are not the command's result).
+    /// Prints text for people to stdout, controls shown as visible escapes.
+    static func say(_ text: String) {
+        print(text.terminalSafe)
+    }
+
+    /// Writes a line to stderr (progress, notes and errors that are not the command's result),
+    /// controls shown as visible escapes, after flushing stdout, so with both streams into one file
+    /// lines appear in the order they happened.
     static func note(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        fflush(nil)  // every output stream: stdout is the one with buffered lines
+        FileHandle.standardError.write(Data((text.terminalSafe + "\n").utf8))
+    }
+
+    /// JSON text with DEL and C1 controls written as `\u00XX` (they only occur inside strings).
+    static func escapingControls(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { (0x7F...0x9F).contains($0.value) }) else { return json }
+        var escaped = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if (0x7F...0x9F).contains(scalar.value) {
+                escaped.append(contentsOf: "\\u00\(String(scalar.value, radix: 16))".unicodeScalars)
+            } else {
+                escaped.append(scalar)
+            }
+        }
+        return String(escaped)
     }
 
     /// A value for people: quoted, or `absent`.

@@ -1,10 +1,14 @@
+import TerminalSafety
+
 /// Left-aligned text columns for command output, padded to the widest cell of each column.
 struct PlainTable {
     let headers: [String]
     var rows: [[String]] = []
 
-    /// The table as lines, headers first; the last column is not padded.
+    /// The table as lines, headers first; the last column is not padded. Cells hold pool strings:
+    /// each is made one safe line (controls, tabs and newlines shown as escapes) before padding.
     func render() -> String {
+        let rows = rows.map { $0.map(\.terminalSafeLine) }
         var widths = headers.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {

@@ -43,8 +43,8 @@ struct PreflightCommand: ParsableCommand {
                 for check in report.checks {
                     table.rows.append([check.name, check.status.rawValue.uppercased(), check.detail])
                 }
-                print(table.render())
-                print(report.passed ? "Preflight passed for \(record.nameLabel)." : "Preflight FAILED for \(record.nameLabel).")
+                ControllerOutput.say(table.render())
+                ControllerOutput.say(report.passed ? "Preflight passed for \(record.nameLabel)." : "Preflight FAILED for \(record.nameLabel).")
             }
             if !report.passed { throw ExitStatus.failure.exitCode }
         }

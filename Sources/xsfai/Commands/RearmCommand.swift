@@ -38,28 +38,29 @@ struct RearmCommand: ParsableCommand {
     func run() throws {
         try ControllerConnection.run(connection) { connection in
             let resolver = try connection.resolver()
-            let (ref, record) = try resolver.resolve(vm, kind: .vm)
-            let template = resolver.template(of: record)?.record
-            let plan = try RearmPlanner.plan(ref: ref, record: record, template: template, force: force)
+            let (ref, record) = try resolver.resolveRefusingTemplates(vm)
+            let plan = try RearmPlanner.plan(ref: ref, record: record, resolver: resolver, force: force)
             for warning in plan.warnings { ControllerOutput.note("xsfai: warning: \(warning)") }
             if dryRun {
-                try json ? ControllerOutput.printJSON(plan) : print(describe(plan))
+                try json ? ControllerOutput.printJSON(plan) : ControllerOutput.say(describe(plan))
                 return
             }
-            if plan.isAlreadyArmed {
-                try json ? ControllerOutput.printJSON(plan) : print("\(record.nameLabel) is already armed: nothing written.")
-                if start && record.powerState == .halted { try connection.session.vm.start(ref) }
-                if start && record.powerState == .halted && !json { print("Started \(record.nameLabel).") }
-                return
-            }
-            let applied = try RearmExecutor(api: connection.session, journal: ControllerConnection.journal).apply(
-                plan, template: template, context: connection.journalContext(command: "rearm"), start: start)
+            let startsNow = start && (record.powerState == .halted || plan.shutsDownFirst)
+            let outcome = try connection.controller.rearm(plan, start: startsNow)
             if json {
-                try ControllerOutput.printJSON(applied)
+                try ControllerOutput.printJSON(outcome)
             } else {
-                print(describe(applied))
-                print("Rearmed \(record.nameLabel): the installer runs on its next boot (verified, journaled).")
-                if start { print("Started \(record.nameLabel).") }
+                if plan.isAlreadyArmed {
+                    ControllerOutput.say("\(record.nameLabel) is already armed: nothing written.")
+                } else {
+                    if plan.shutsDownFirst { ControllerOutput.say("Hard shutdown first (VM.hard_shutdown).") }
+                    ControllerOutput.say(ControllerOutput.text(outcome))
+                    if !plan.restoredFromTemplate.isEmpty, let template = plan.templateName {
+                        ControllerOutput.say("Restored from template \(template): " + plan.restoredFromTemplate.joined(separator: ", "))
+                    }
+                    ControllerOutput.say("Rearmed \(record.nameLabel): the installer runs on its next boot.")
+                }
+                if startsNow { ControllerOutput.say("Started \(record.nameLabel).") }
             }
         }
     }
@@ -72,5 +73,20 @@ struct RearmCommand: ParsableCommand {
             lines.append("Restored from template \(template): " + plan.restoredFromTemplate.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension TargetResolver {
+    /// The VM `query` names; a template of that name is refused as ``RearmError/isTemplate(_:)`` (exit 6,
+    /// "refused by xsfai") rather than reported as an unknown VM.
+    func resolveRefusingTemplates(_ query: String) throws -> (ref: Ref<VMRecord>, record: VMRecord) {
+        do {
+            return try resolve(query, kind: .vm)
+        } catch TargetError.unknown {
+            guard let (_, template) = try? resolve(query, kind: .template) else {
+                return try resolve(query, kind: .vm)
+            }
+            throw RearmError.isTemplate(template.nameLabel)
+        }
     }
 }

@@ -5,7 +5,8 @@ import XenAPI
 struct TemplatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "templates",
-        abstract: "List templates: distro, release, arch, install repository, PV-args, default or custom.")
+        abstract: "List templates: distro, release, arch, install repository, PV-args, default or custom.",
+        discussion: "Repository and PV-args are shortened only on a terminal without --wide.")
 
     @OptionGroup var listing: RecordListing
 
@@ -38,8 +39,8 @@ struct TemplatesCommand: ParsableCommand {
             var table = PlainTable(headers: ["NAME", "DISTRO", "RELEASE", "ARCH", "REPOSITORY", "PV-ARGS", "KIND"])
             for row in rows {
                 table.rows.append([
-                    row.name, dash(row.distro), dash(row.release), dash(row.arch), dash(row.installRepository),
-                    dash(PlainTable.shortened(row.pvArgs, to: 40)),
+                    row.name, dash(row.distro), dash(row.release), dash(row.arch),
+                    listing.cell(row.installRepository, limit: 40), listing.cell(row.pvArgs, limit: 40),
                     (row.isDefault ? "default" : "custom") + (row.isPV ? "" : " (HVM)"),
                 ])
             }

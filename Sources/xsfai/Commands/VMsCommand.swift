@@ -1,10 +1,19 @@
+import App
 import ArgumentParser
+import FAIControl
 import XenAPI
 
-/// `xsfai vms`: the pool's VMs (not templates, snapshots or control domains) with their boot settings.
+/// `xsfai vms`: the pool's VMs (not templates, snapshots or control domains) with their install state,
+/// drift from their template and boot settings — the TUI's VMs pane as text.
 struct VMsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "vms", abstract: "List VMs: name, power state, host, bootloader, PV-args.")
+        commandName: "vms",
+        abstract: "List VMs: name, power state, host, install state, drift from the template, bootloader, PV-args.",
+        discussion: """
+            The install state is read from the VM's parameters as the TUI does without a console (armed, \
+            half-armed, installed, aborted install?); DRIFT names the parameters that differ from the \
+            template (xsfai check). PV-args are shortened only on a terminal without --wide.
+            """)
 
     @OptionGroup var listing: RecordListing
 
@@ -14,27 +23,41 @@ struct VMsCommand: ParsableCommand {
         var uuid: String
         var powerState: String
         var host: String
+        var installState: String
+        var installReason: String
+        var drift: [String]
         var pvBootloader: String
         var pvArgs: String
     }
 
     static func rows(_ vms: [Ref<VMRecord>: VMRecord], hosts: [Ref<HostRecord>: HostRecord]) -> [Row] {
-        vms.values.filter { !$0.isATemplate && !$0.isASnapshot && !$0.isControlDomain }.map { vm in
-            Row(
+        let templates = vms.filter { $0.value.isATemplate && !$0.value.isASnapshot }
+        let resolver = TargetResolver(records: templates)
+        return vms.filter { !$0.value.isATemplate && !$0.value.isASnapshot && !$0.value.isControlDomain }.map { ref, vm in
+            let install = InstallState(ref: ref, record: vm, phase: .unknown, templates: templates)
+            let drift = DriftChecker.isCovered(vm) ? DriftChecker.check(ref, vm, resolver: resolver) : nil
+            return Row(
                 name: vm.nameLabel, uuid: vm.uuid, powerState: vm.powerState.rawValue,
-                host: hosts[vm.residentOn]?.nameLabel ?? "", pvBootloader: vm.pvBootloader, pvArgs: vm.pvArgs)
+                host: vm.powerState == .running ? hosts[vm.residentOn]?.nameLabel ?? "" : "",
+                installState: install.label, installReason: install.reason,
+                drift: drift?.plan.changes.map { $0.parameter.otherConfigKey ?? $0.parameter.xeName } ?? [],
+                pvBootloader: vm.pvBootloader, pvArgs: vm.pvArgs)
         }.sorted { ($0.name, $0.uuid) < ($1.name, $1.uuid) }
     }
 
     func run() throws {
-        let rows = { (session: XenAPISession) in Self.rows(try session.vm.getAllRecords(), hosts: try session.host.getAllRecords()) }
+        // The hosts are read on a second connection while the VM records (megabytes) arrive.
+        let rows = { (session: XenAPISession) in
+            let (vms, hosts) = try concurrently({ try session.vm.getAllRecords() }, { try session.host.getAllRecords() })
+            return Self.rows(vms, hosts: hosts)
+        }
         try listing.show(rows: rows) { rows in
-            var table = PlainTable(headers: ["NAME", "POWER", "HOST", "BOOTLOADER", "PV-ARGS"])
+            var table = PlainTable(headers: ["NAME", "POWER", "HOST", "INSTALL", "DRIFT", "BOOTLOADER", "PV-ARGS"])
             for row in rows {
                 table.rows.append([
-                    row.name, row.powerState, row.host.isEmpty ? "-" : row.host,
-                    row.pvBootloader.isEmpty ? "-" : row.pvBootloader,
-                    row.pvArgs.isEmpty ? "-" : PlainTable.shortened(row.pvArgs, to: 60),
+                    row.name, row.powerState.lowercased(), listing.cell(row.host, limit: 30),
+                    listing.cell(row.installState, limit: 40), listing.cell(row.drift.joined(separator: ","), limit: 40),
+                    listing.cell(row.pvBootloader, limit: 20), listing.cell(row.pvArgs, limit: 60),
                 ])
             }
             return table
