@@ -46,6 +46,24 @@ import XenAPI
         #expect(state.overlay == nil)
     }
 
+    @Test func aLongJournalKeepsTheSelectionInView() {
+        var contents = Self.contents
+        let template = contents.sets[1]
+        contents.sets = (1...60).map { number in
+            var set = template
+            set.number = number
+            set.id = "s\(number)"
+            return set
+        }
+        var state = F.loadedState
+        _ = state.type("J")
+        _ = state.reduce(.journalLoaded(contents))
+        for _ in 0..<45 { _ = state.type("j") }
+        let lines = AppView(state: state, console: nil).render().canvas.lines.joined(separator: "\n")
+        #expect(lines.contains("▶ #15 "))
+        #expect(state.type("u") == [.undo(15)])
+    }
+
     @Test func anInterruptedSetOpensADialogOfferingCompleteOrRollBack() {
         var state = AppState(size: Size(width: 100, height: 30), user: "root", origin: "sim")
         #expect(state.reduce(.connectionChanged(.connected)) == [.reconcileJournal])

@@ -63,6 +63,18 @@ import XenAPI
         #expect(contents.problems[1].reason.contains("newer xsfai"))
     }
 
+    @Test func aRecordWithFieldsOfALaterVersionIsStillRead() throws {
+        let journal = temporaryJournal()
+        try journal.append(JournalRecord(kind: .intent, set: "s1", time: time, pool: "p", command: "vm-set", steps: [rearm[0]]))
+        let handle = try #require(FileHandle(forWritingAtPath: journal.path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(#"{"v":1,"kind":"done","set":"s1","time":"2027-01-15T08:00:00Z","states":["applied"],"operator":"alice","checksum":"x"}"#.utf8 + [0x0A]))
+        try handle.close()
+        let contents = try journal.read()
+        #expect(contents.problems.isEmpty)
+        #expect(contents.sets.first?.isFullyApplied == true)
+    }
+
     @Test func aSymlinkInPlaceOfTheJournalIsRefused() throws {
         let journal = temporaryJournal()
         let folder = (journal.path as NSString).deletingLastPathComponent

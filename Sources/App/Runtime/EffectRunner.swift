@@ -91,6 +91,9 @@ final class EffectRunner: Sendable {
         operationQueue.async {
             do {
                 inbox.post(try work(operations))
+            } catch let error as PendingChangeError {
+                // A half-applied change set blocks new changes: show the dialog that decides it.
+                inbox.post(.journalReconciled(error.pending))
             } catch let error as XenAPIError {
                 inbox.post(.operationFailed(error.message))
             } catch {

@@ -4,13 +4,18 @@ import TUI
 
 /// The body lines of the journal overlay and of the interrupted-change dialog.
 enum JournalLines {
+    /// How many change sets the list shows at once.
+    static let visibleRows = 20
+
     /// The change sets newest first (the selected one marked), or the selected set in full.
     static func lines(_ view: JournalView) -> [DialogView.Line] {
         guard let contents = view.contents else { return [.init("reading the journal…")] }
         guard !contents.sets.isEmpty else { return [.init("This pool's journal is empty.")] }
         if view.isShowingDetails, let set = view.selectedSet { return details(set, reverted: contents.revertedBy[set.number]) }
         let reverted = contents.revertedBy
-        return view.rows.prefix(20).enumerated().map { index, set in
+        // A window of rows that keeps the selection in view, however long the journal.
+        let window = max(0, min(view.selected - visibleRows / 2, view.rows.count - visibleRows))
+        return view.rows.enumerated().dropFirst(window).prefix(visibleRows).map { index, set in
             var state = set.statusText
             if let by = reverted[set.number] { state += ", undone by #\(by)" }
             let text = "\(index == view.selected ? "▶" : " ") #\(set.number) \(time(set)) \(set.title): \(state)"
