@@ -33,6 +33,12 @@ public enum Action: Sendable, Hashable {
     case operationFailed(String)
     /// A new VM was created for an install (not yet started).
     case installCreated(vm: Ref<VMRecord>, OperationOutcome)
+    /// This pool's journal was read.
+    case journalLoaded(JournalContents)
+    /// Interrupted change sets were reconciled against the pool (settled ones are recorded).
+    case journalReconciled([ReconciledSet])
+    /// What destroying VMs would remove (plans), and why others are refused.
+    case destroyPlanned([DestroyPlan], refused: [String])
     /// A preflight finished.
     case preflightCompleted(vm: Ref<VMRecord>, PreflightReport)
     /// The console capture was written to a file.

@@ -13,6 +13,8 @@ public enum Effect: Sendable, Hashable {
     case sendToConsole([UInt8])
     /// Start a fresh capture in the console buffer (a different VM was chosen).
     case resetConsoleBuffer
+    /// Read the install's progress afresh (the VM started again); the capture stays.
+    case restartInstallProgress
     /// Write a lifecycle marker line into the console capture.
     case markConsole(String)
     /// Search the console buffer.
@@ -25,12 +27,30 @@ public enum Effect: Sendable, Hashable {
     case copyText(String)
     /// Apply a parameter plan.
     case applyPlan(ChangePlan)
-    /// Rearm a VM.
-    case rearm(Ref<VMRecord>, forceShutdown: Bool)
-    /// Undo the newest journal entry.
-    case undoLastChange
-    /// Create a VM from a template.
-    case install(template: Ref<VMRecord>, name: String)
+    /// Carry out a rearm plan.
+    case rearm(RearmPlan)
+    /// Undo a change set (`nil`: the newest not yet undone).
+    case undo(Int?)
+    /// Create a VM from a template (its record as the reducer holds it).
+    case install(InstallRequest, template: Ref<VMRecord>, record: VMRecord)
+    /// Read this pool's journal (for the journal view).
+    case loadJournal
+    /// Reconcile interrupted change sets against the pool (at start-up).
+    case reconcileJournal
+    /// Apply the rest of a pending change set.
+    case completeChangeSet(Int)
+    /// Revert what a pending change set applied.
+    case rollBackChangeSet(Int)
+    /// Copy a template under a new name and description.
+    case copyTemplate(Ref<VMRecord>, name: String, description: String)
+    /// Read what destroying these VMs or templates removes (their disks), for the confirmation.
+    case planDestroy([Ref<VMRecord>])
+    /// Destroy a VM or template (and its disks, as planned); journaled, not undoable.
+    case destroy(DestroyPlan)
+    /// Ask the guest to shut down.
+    case cleanShutdownVM(Ref<VMRecord>)
+    /// Ask the guest to reboot.
+    case rebootVM(Ref<VMRecord>)
     /// Start a VM.
     case startVM(Ref<VMRecord>)
     /// Hard-shut a VM down.

@@ -35,21 +35,38 @@ public final class CurlTransport: XenAPITransport {
 
     /// See the protocol requirement; libcurl-specific behaviour is described on the type.
     public func post(_ body: [UInt8], timeout: Duration) throws -> [UInt8] {
-        try perform(body, timeout: timeout, into: ResponseBody(receiver: nil)).bytes
+        try perform(body, timeout: timeout, freshConnection: false, into: ResponseBody(receiver: nil)).bytes
+    }
+
+    /// Sends a state-changing call at most once, on a new connection.
+    ///
+    /// libcurl resends a request by itself when it went out on a *reused* keep-alive connection and
+    /// nothing came back (`Curl_retry_request`: "Connection died, retrying a fresh connect") — POSTs
+    /// included. When the server carried the call out and the connection died before the reply (a
+    /// lost reply), that resend makes the change twice: two `VM.clone`s, an orphan with its disks.
+    /// libcurl only does this for reused connections, so a write is sent with `CURLOPT_FRESH_CONNECT`
+    /// on a connection of its own: a lost reply then ends the transfer with `CURLE_GOT_NOTHING` (a
+    /// `connectionLost` ``TransportError``) and nothing is sent again. The cost is one TCP (and TLS)
+    /// handshake per write; writes are few, reads keep reusing connections.
+    public func postOnce(_ body: [UInt8], timeout: Duration) throws -> [UInt8] {
+        try perform(body, timeout: timeout, freshConnection: true, into: ResponseBody(receiver: nil)).bytes
     }
 
     /// See the protocol requirement: each piece libcurl reads (up to ``receiveBufferSize``) goes to
     /// `receiver` as it arrives; the body of a reply other than 200 is kept for the error instead.
     public func post(_ body: [UInt8], timeout: Duration, to receiver: any XenAPIReplyReceiver) throws {
-        _ = try perform(body, timeout: timeout, into: ResponseBody(receiver: receiver))
+        _ = try perform(body, timeout: timeout, freshConnection: false, into: ResponseBody(receiver: receiver))
     }
 
-    /// POSTs `body`, filling `response`, and checks the HTTP status.
-    private func perform(_ body: [UInt8], timeout: Duration, into response: ResponseBody) throws -> ResponseBody {
+    /// POSTs `body` (on a new connection when `freshConnection`), filling `response`, and checks the HTTP status.
+    private func perform(
+        _ body: [UInt8], timeout: Duration, freshConnection: Bool, into response: ResponseBody
+    ) throws -> ResponseBody {
         let handle = try takeHandle()
         response.handle = handle
         do {
             try handle.set(transferTimeout: timeout)
+            try handle.set(CURLOPT_FRESH_CONNECT, freshConnection ? 1 : 0)
             try handle.check(
                 xsfai_curl_setopt_pointer(handle.raw, CURLOPT_WRITEDATA, Unmanaged.passUnretained(response).toOpaque()))
             try body.withUnsafeBytes { bytes in

@@ -19,6 +19,14 @@ public enum SimulatorFault: Sendable, Equatable, CustomStringConvertible {
     /// flaky network would; the VM runs on and a new CONNECT attaches again. Text: `drop-console:BYTES`.
     case dropConsoleRelays(afterBytes: Int)
 
+    /// Carry out the `n`th call of `method` (counted from 1 over the whole server), then close the
+    /// connection without replying: the pool changed, the client never hears so. Once. Text:
+    /// `lose-reply:METHOD[:N]`, e.g. `lose-reply:VM.clone`.
+    case loseReply(method: String, nthCall: Int)
+    /// Close the connection on the `n`th call of `method` without carrying it out: the call never
+    /// reaches the pool. Once. Text: `drop-before:METHOD[:N]`.
+    case dropBefore(method: String, nthCall: Int)
+
     /// Why a fault text could not be read.
     public struct ParseError: Error, CustomStringConvertible {
         /// A message naming the bad text and the accepted forms.
@@ -29,7 +37,7 @@ public enum SimulatorFault: Sendable, Equatable, CustomStringConvertible {
     /// `expire-sessions:3`, `malformed-every:4`, `drop-console:4096`.
     public init(parsing text: String) throws {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        let bad = ParseError(description: "bad fault '\(text)': expected drop-every:N, drop-random:P[:SEED], delay:MS, expire-sessions:N, malformed-every:N or drop-console:BYTES")
+        let bad = ParseError(description: "bad fault '\(text)': expected drop-every:N, drop-random:P[:SEED], delay:MS, expire-sessions:N, malformed-every:N, drop-console:BYTES, lose-reply:METHOD[:N] or drop-before:METHOD[:N]")
         func positive(_ index: Int) throws -> Int {
             guard parts.count > index, let value = Int(parts[index]), value > 0 else { throw bad }
             return value
@@ -45,6 +53,10 @@ public enum SimulatorFault: Sendable, Equatable, CustomStringConvertible {
         case "expire-sessions" where parts.count == 2: self = .expireSessions(afterCalls: try positive(1))
         case "malformed-every" where parts.count == 2: self = .malformedReplies(everyNthReply: try positive(1))
         case "drop-console" where parts.count == 2: self = .dropConsoleRelays(afterBytes: try positive(1))
+        case "lose-reply" where parts.count == 2 || parts.count == 3, "drop-before" where parts.count == 2 || parts.count == 3:
+            guard parts[1].contains("."), !parts[1].contains(" ") else { throw bad }
+            let n = parts.count == 3 ? try positive(2) : 1
+            self = parts[0] == "lose-reply" ? .loseReply(method: parts[1], nthCall: n) : .dropBefore(method: parts[1], nthCall: n)
         default: throw bad
         }
     }
@@ -58,6 +70,8 @@ public enum SimulatorFault: Sendable, Equatable, CustomStringConvertible {
         case .expireSessions(let calls): "expire-sessions:\(calls)"
         case .malformedReplies(let n): "malformed-every:\(n)"
         case .dropConsoleRelays(let bytes): "drop-console:\(bytes)"
+        case .loseReply(let method, let n): "lose-reply:\(method):\(n)"
+        case .dropBefore(let method, let n): "drop-before:\(method):\(n)"
         }
     }
 }

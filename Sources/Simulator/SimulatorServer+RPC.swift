@@ -34,7 +34,11 @@ extension SimulatorServer {
         } catch {
             return loop.makeSucceededFuture(.badRequest("\(error)"))
         }
-        let decision = state.withLock { $0.faults.nextRequest() }
+        let decision = state.withLock { $0.faults.nextRequest(method: method) }
+        if decision == .dropAfterCall {
+            _ = mutate { $0.call(method, params, hostIndex: hostIndex) }
+            return loop.makeSucceededFuture(.drop)
+        }
         guard case .answer(let delay, let truncate) = decision else { return loop.makeSucceededFuture(.drop) }
         let outcome: EventLoopFuture<APIResult>
         switch mutate({ $0.call(method, params, hostIndex: hostIndex) }) {

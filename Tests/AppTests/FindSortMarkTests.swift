@@ -28,7 +28,7 @@ import XenAPI
     }
 
     @Test func stateFailedFindsVMsWhoseConsoleShowedAFailure() {
-        let rows = filtered("state:failed") { $0.phases[F.aborted] = .failed(task: "instsoft") }
+        let rows = filtered("state:failed") { $0.phases[F.aborted] = AttemptPhase(domain: $0.vms[F.aborted]?.domid ?? -1, phase: .failed(task: "instsoft")) }
         #expect(rows == [F.aborted])
     }
 
@@ -77,7 +77,12 @@ import XenAPI
         #expect(confirmation.question.contains("web01: hard shutdown (running), then"))
         #expect(confirmation.question.contains("Übung-数据库: skipped"))
         #expect(confirmation.question.contains("xe vm-shutdown --force uuid=v-0001"))
-        #expect(confirmation.effect == .batch([.rearm(F.aborted, forceShutdown: false), .rearm(F.web, forceShutdown: true)]))
+        guard case .batch(let effects) = confirmation.effect else {
+            Issue.record("not a batch: \(confirmation.effect)")
+            return
+        }
+        #expect(rearmed(effects) == [F.aborted.rawValue, F.web.rawValue])
+        #expect(effects.map { if case .rearm(let plan) = $0 { plan.shutsDownFirst } else { false } } == [false, true])
         #expect(state.type("y") == [confirmation.effect])
     }
 

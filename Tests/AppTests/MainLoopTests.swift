@@ -27,11 +27,22 @@ final class RecordingOperations: PoolOperations {
         return OperationOutcome(summary: call)
     }
     func apply(_ plan: ChangePlan) throws -> OperationOutcome { record("apply \(plan.target.nameLabel)") }
-    func rearm(_ vm: Ref<VMRecord>, forceShutdown: Bool) throws -> OperationOutcome { record("rearm \(vm)") }
-    func undoLastChange() throws -> OperationOutcome { record("undo") }
-    func install(from template: Ref<VMRecord>, name: String) throws -> (Ref<VMRecord>, OperationOutcome) {
-        (Ref("OpaqueRef:new"), record("install \(name)"))
+    func rearm(_ plan: RearmPlan) throws -> OperationOutcome { record("rearm \(plan.changes.target.ref)") }
+    func undo(_ number: Int?) throws -> OperationOutcome { record("undo \(number.map(String.init) ?? "newest")") }
+    func install(_ request: InstallRequest, template: Ref<VMRecord>, record: VMRecord) throws -> (Ref<VMRecord>, OperationOutcome) {
+        (Ref("OpaqueRef:new"), self.record("install \(request.name)"))
     }
+    func journal() throws -> JournalContents { JournalContents(records: []) }
+    func reconcile() throws -> [ReconciledSet] { [] }
+    func complete(_ number: Int) throws -> OperationOutcome { record("complete \(number)") }
+    func rollBack(_ number: Int) throws -> OperationOutcome { record("roll back \(number)") }
+    func copyTemplate(_ template: Ref<VMRecord>, name: String, description: String) throws -> OperationOutcome {
+        record("copy \(template) \(name)")
+    }
+    func destroyPlans(_ vms: [Ref<VMRecord>]) throws -> (plans: [DestroyPlan], refused: [String]) { ([], []) }
+    func destroy(_ plan: DestroyPlan) throws -> OperationOutcome { record("destroy \(plan.name)") }
+    func cleanShutdown(_ vm: Ref<VMRecord>) throws -> OperationOutcome { record("clean shutdown \(vm)") }
+    func reboot(_ vm: Ref<VMRecord>) throws -> OperationOutcome { record("reboot \(vm)") }
     func start(_ vm: Ref<VMRecord>) throws -> OperationOutcome { record("start \(vm)") }
     func hardShutdown(_ vm: Ref<VMRecord>) throws -> OperationOutcome { record("shutdown \(vm)") }
     func preflight(_ vm: Ref<VMRecord>) throws -> PreflightReport { PreflightReport(target: "x", uuid: "x", checks: []) }

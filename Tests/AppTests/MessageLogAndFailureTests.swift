@@ -105,3 +105,53 @@ import XenAPI
         #expect(screen.contains(buffer.text(ofLine: first)))
     }
 }
+
+@Suite struct InstallRestartTests {
+    typealias F = PoolFixture
+
+    @Test func aFreshStartReadsTheNewInstallFromScratchButKeepsTheCapture() {
+        var state = F.webConsoleOpen()
+        var halted = F.snapshot
+        halted.vms[F.web]?.powerState = .halted
+        _ = state.reduce(.poolChanged(halted))
+        _ = state.reduce(.consoleFailureRead(FailureReport(summary: "web01: FAI failed", task: "instsoft", code: 472, errorLines: [])))
+        state.phases[F.web] = AttemptPhase(domain: -1, phase: .failed(task: "instsoft"))
+        let effects = state.reduce(.poolChanged(F.snapshot))
+        #expect(effects.contains(.restartInstallProgress))
+        #expect(!effects.contains(.resetConsoleBuffer))
+        #expect(state.console.failure == nil && state.phases[F.web] == nil)
+    }
+}
+
+@Suite struct FailureStatusTests {
+    @Test func aFailureIsSaidInTheStatusBarWithItsErrorLineAndWhereToReadMore() {
+        var state = PoolFixture.webConsoleOpen()
+        let report = FailureReport(summary: "web01: FAI failed in instsoft (472): E: Broken packages", task: "instsoft", code: 472, errorLines: [])
+        _ = state.reduce(.consoleFailureRead(report))
+        #expect(state.status?.kind == .error)
+        #expect(state.status?.text.hasPrefix("web01: FAI failed in instsoft (472): E: Broken packages (d: FAI's error lines") == true)
+        _ = state.reduce(.keyPressed(.escape))
+        _ = state.reduce(.consoleFailureRead(report))
+        #expect(state.status == nil, "the same failure read again does not come back once dismissed")
+    }
+}
+
+extension FailureStatusTests {
+    @Test func aFailureStaysInTheDetailsWhenTheConsoleMovesOn() {
+        var state = PoolFixture.webConsoleOpen()
+        let report = FailureReport(summary: "web01: FAI failed in instsoft (472): E: Broken packages", task: "instsoft", code: 472,
+                                   errorLines: [.init(task: "instsoft", text: "E: Broken packages", line: 40)])
+        _ = state.reduce(.consoleFailureRead(report))
+        _ = state.type("2")
+        _ = state.reduce(.keyPressed(.home))
+        _ = state.reduce(.keyPressed(.enter))  // fai-armed's console: web01's capture is gone
+        #expect(state.console.vm == PoolFixture.armed)
+        _ = state.type("2")
+        while state.vmList.selected != PoolFixture.web { _ = state.type("j") }
+        _ = state.type("d")
+        let text = AppView(state: state, console: nil).render().canvas.lines.joined(separator: "\n")
+        #expect(text.contains("failed task       instsoft"))
+        #expect(text.contains("(an earlier capture) instsoft: E: Broken packages"))
+        #expect(!text.contains("Enter show it in the console"))
+    }
+}

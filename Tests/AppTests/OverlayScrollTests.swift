@@ -164,3 +164,23 @@ extension String {
         return text
     }
 }
+
+extension OverlayScrollTests {
+    @Test func controlCharactersInAValueWrapAsTheirVisibleEscapes() {
+        let hostile = "console=hvc0 \u{1b}]52;c;UFdORUQ=\u{07} " + Self.longArgs
+        var state = F.loadedState
+        _ = state.type("2je")
+        _ = state.reduce(.keyPressed(.control("u")))
+        _ = state.reduce(.keyPressed(.paste(hostile)))
+        _ = state.reduce(.keyPressed(.enter))
+        let lines = AppView(state: state, console: nil).render().canvas.lines
+        #expect(lines.allSatisfy { !$0.contains("\u{1b}") && !$0.contains("\u{07}") })
+        let body = Self.bodyRows(lines)
+        #expect(!body.isEmpty)
+        #expect(body.contains { $0.contains("\\e]52;c;UFdORUQ=") }, "\(body)")
+        #expect(body.allSatisfy { $0.hasSuffix(" ") || $0.count <= 76 })
+        let frame = lines.filter { $0.contains("│") }.map { Array($0) }
+        let rightBorder = frame.first.flatMap { $0.lastIndex(of: "│") }
+        #expect(frame.allSatisfy { $0.lastIndex(of: "│") == rightBorder }, "a row ran over the box's border")
+    }
+}

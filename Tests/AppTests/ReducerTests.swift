@@ -63,7 +63,8 @@ import XenAPI
         _ = state.type("2j")
         var expected = state
         let effects = state.type("r")
-        #expect(effects == [.rearm(F.aborted, forceShutdown: false)])
+        #expect(rearmed(effects) == [F.aborted.rawValue])
+        #expect(effects.first.map { if case .rearm(let plan) = $0 { !plan.shutsDownFirst } else { false } } == true)
         expected.status = StatusMessage("rearming fai-broken…")
         #expect(state == expected)
     }
@@ -73,8 +74,13 @@ import XenAPI
         _ = state.type("2jj")
         #expect(state.vmList.selected == F.web)
         #expect(state.type("r") == [])
-        let effect = Effect.rearm(F.web, forceShutdown: true)
-        #expect(state.overlay == .confirm(Confirmation(question: "web01 is running: hard shutdown and rearm?", effect: effect)))
+        guard case .confirm(let confirmation) = state.overlay, case .rearm(let plan) = confirmation.effect else {
+            Issue.record("no rearm confirmation")
+            return
+        }
+        let effect = confirmation.effect
+        #expect(confirmation.question == "web01 is running: hard shutdown and rearm?")
+        #expect(plan.shutsDownFirst && plan.changes.target.ref == F.web.rawValue)
         var expected = state
         #expect(state.type("y") == [effect])
         expected.overlay = nil
@@ -103,7 +109,7 @@ import XenAPI
         let record = state.vms[F.armed]
         #expect(record.map { InstallState(ref: F.armed, record: $0, state: state).label } == "half-armed: PV-args (r)")
         var expected = state
-        #expect(state.type("r") == [.rearm(F.armed, forceShutdown: false)])
+        #expect(rearmed(state.type("r")) == [F.armed.rawValue])
         expected.status = StatusMessage("rearming fai-armed…")
         #expect(state == expected)
     }
@@ -136,7 +142,7 @@ import XenAPI
         started.vms[F.aborted]?.residentOn = F.host
         started.vms[F.aborted]?.consoles = [F.webConsole]
         let effects = state.reduce(.poolChanged(started))
-        #expect(effects == [.markConsole("VM started on xs1"), .connectConsole(F.webConsoleRecord, generation: 2)])
+        #expect(effects == [.restartInstallProgress, .markConsole("VM started on xs1"), .connectConsole(F.webConsoleRecord, generation: 2)])
         #expect(state.console.link == .connecting(F.webConsole))
     }
 
@@ -182,8 +188,17 @@ import XenAPI
     @Test func newInstallAsksForANameThenCreatesStartsAndWatches() {
         var state = F.loadedState
         #expect(state.type("n") == [])
-        #expect(state.overlay == .newInstall(template: F.custom, name: TextInput("fai-bookworm-01")))
-        #expect(state.reduce(.keyPressed(.enter)) == [.install(template: F.custom, name: "fai-bookworm-01")])
+        guard case .prompt(let form) = state.overlay, case .newInstall(template: F.custom) = form.purpose else {
+            Issue.record("no new-install form: \(String(describing: state.overlay))")
+            return
+        }
+        #expect(form.text(0) == "fai-bookworm-01")
+        let install = state.reduce(.keyPressed(.enter))
+        guard case .install(let request, let template, let record) = install.first else {
+            Issue.record("no install effect: \(install)")
+            return
+        }
+        #expect(request.name == "fai-bookworm-01" && template == F.custom && record == F.snapshot.vms[F.custom])
         let effects = state.reduce(.installCreated(vm: F.aborted, OperationOutcome(summary: "created fai-bookworm-01")))
         #expect(effects == [.resetConsoleBuffer, .startVM(F.aborted)])
         #expect(state.pane == .console)
@@ -264,8 +279,8 @@ import XenAPI
         _ = state.type("2j")
         #expect(state.type("s") == [.startVM(F.aborted)])
         #expect(state.type("p") == [.preflight(F.aborted)])
-        #expect(state.type("u") == [.undoLastChange])
-        #expect(state.status == StatusMessage("undoing the last change…"))
+        #expect(state.type("u") == [.undo(nil)])
+        #expect(state.status == StatusMessage("undoing the newest change set…"))
     }
 
     @Test func startingATemplateIsRefusedWithAHint() {
@@ -328,4 +343,26 @@ import XenAPI
         #expect(plan.changes.map(\.parameter.xeName) == ["other-config:install-repository", "other-config:install-proxy"])
         #expect(plan.changes.map(\.new) == [nil, "http://proxy:3128"])
     }
+
+    @Test func editFormRefusesARepositoryEliloaderWouldRejectBeforeAnyPlan() {
+        var state = F.loadedState
+        _ = state.type("2j")
+        _ = state.type("e")
+        _ = state.reduce(.keyPressed(.down))
+        _ = state.reduce(.keyPressed(.down))
+        _ = state.reduce(.keyPressed(.control("u")))
+        _ = state.type("htp:/bad")
+        #expect(state.reduce(.keyPressed(.enter)) == [])
+        guard case .editForm = state.overlay else {
+            Issue.record("the form closed: \(String(describing: state.overlay))")
+            return
+        }
+        #expect(state.status?.kind == .error)
+        #expect(state.status?.text.contains("not a repository eliloader accepts") == true)
+    }
+}
+
+/// The refs of the VMs the rearm effects in `effects` write to.
+func rearmed(_ effects: [Effect]) -> [String] {
+    effects.compactMap { if case .rearm(let plan) = $0 { plan.changes.target.ref } else { nil } }
 }

@@ -139,3 +139,30 @@ import XenAPI
         #expect(state.drift(of: F.aborted, try #require(snapshot.vms[F.aborted]))?.columnText == "PV-args")
     }
 }
+
+@Suite struct ThreePaneLayoutTests {
+    typealias F = PoolFixture
+
+    @Test func atTwoHundredByFiftyTemplatesAndVMsShowSideBySideAboveTheConsole() {
+        var state = F.webConsoleOpen(size: Size(width: 200, height: 60))
+        _ = state.type("1")
+        let lines = AppView(state: state, console: nil).render().canvas.lines
+        #expect(lines[1].hasPrefix("▸ 1 Templates (2)"), "\(lines[1])")
+        #expect(lines[1].contains("  2 VMs (4)"))
+        let top = lines[2..<22].joined(separator: "\n")
+        #expect(top.contains("FAI bookworm") && top.contains("web01") && top.contains("fai-broken"))
+        #expect(lines.contains { $0.hasPrefix("  web01 · attached") }, "the console sits below both lists")
+        // Focus moves between all three without changing the layout.
+        _ = state.type("2")
+        let vmsFocused = AppView(state: state, console: nil).render().canvas.lines
+        #expect(vmsFocused[1].hasPrefix("  1 Templates (2)") && vmsFocused[1].contains("▸ 2 VMs (4)"))
+    }
+
+    @Test func belowTwoHundredByFiftyTheSplitShowsOneList() {
+        var state = F.webConsoleOpen(size: Size(width: 160, height: 45))
+        _ = state.type("1")
+        let lines = AppView(state: state, console: nil).render().canvas.lines
+        #expect(lines[1].hasPrefix("▸ 1 Templates (2)"))
+        #expect(!lines[1].contains("2 VMs"))
+    }
+}

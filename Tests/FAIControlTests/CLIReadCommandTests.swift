@@ -93,3 +93,26 @@ import Testing
         #expect(again.stderr.hasPrefix("xsfai: refusing to overwrite existing files (use --force)"))
     }
 }
+
+extension CLIReadCommandTests {
+    /// `xsfai ARGS` on a pseudo-terminal (util-linux `script`), stdout as the terminal showed it.
+    static func onTerminal(_ arguments: [String], pool: LoopbackPool) throws -> String {
+        let command = ([CLIRunEndToEndTests.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let result = try CLIRunEndToEndTests.run(
+            ["-qec", "stty cols 250; " + command, "/dev/null"], pool: pool, state: CLIRunEndToEndTests.freshState(),
+            executable: URL(fileURLWithPath: "/usr/bin/script"))
+        return result.stdout
+    }
+
+    @Test func onATerminalLongValuesAreShortenedUnlessWide() async throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let pool = try await LoopbackPool.start()
+        defer { Task { await pool.stop() } }
+        let short = try Self.onTerminal(["vms"], pool: pool)
+        #expect(short.contains("…"), "\(short)")
+        #expect(!short.contains("FAI_ACTION=install"))
+        let wide = try Self.onTerminal(["vms", "--wide"], pool: pool)
+        #expect(wide.contains("FAI_FLAGS=verbose,sshd FAI_ACTION=install"), "\(wide)")
+        #expect(!wide.contains("…"))
+    }
+}

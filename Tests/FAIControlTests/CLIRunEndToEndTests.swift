@@ -17,13 +17,14 @@ import XenAPI
     }
 
     /// Runs `xsfai arguments…` against `pool` with a private journal folder; kills it after `limit`.
-    /// With `mergingStderr` both streams go into one pipe (`stdout`), as `cmd >file 2>&1` does.
+    /// With `mergingStderr` both streams go into one pipe (`stdout`), as `cmd >file 2>&1` does;
+    /// `executable` runs another program (e.g. `script`, to give xsfai a terminal) in the same setting.
     static func run(
         _ arguments: [String], pool: LoopbackPool, state: String, limit: TimeInterval = 60,
-        environment extra: [String: String?] = [:], mergingStderr: Bool = false
+        environment extra: [String: String?] = [:], mergingStderr: Bool = false, executable: URL? = nil
     ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["XSFAI_URL"] = pool.server.masterURL
@@ -85,7 +86,8 @@ import XenAPI
         #expect(again.status == 0)
         #expect(!again.stdout.contains("\"drifted\""))
         let journal = try Self.run(["journal"], pool: pool, state: state)
-        #expect(journal.stdout.contains("fai03   PV-args"))
+        #expect(journal.stdout.contains("check --fix of fai03"))
+        #expect(journal.stdout.contains("fai03 PV-args: \"\" -> "))
     }
 
     @Test func untilDoneExitCodes() async throws {
@@ -232,7 +234,10 @@ import XenAPI
         try pool.session.vm.setOtherConfigKey(try pool.session.ref(named: "fai02"), key: "install-arch", value: "x86")
         let refused = try Self.run(["undo"], pool: pool, state: state)
         #expect(refused.status == 6)
-        #expect(refused.stderr.contains(#"was changed since (journal says "i386", now "x86")"#))
+        #expect(refused.stderr.contains(#"fai02 other-config:install-arch is now "x86" (the set changed it from "amd64" to "i386")"#))
+        let again = try Self.run(["undo", "--entry", "2"], pool: pool, state: state)
+        #expect(again.status == 6)
+        #expect(again.stderr.contains("change set 2 was already undone by change set 3"))
     }
 }
 

@@ -1,39 +1,78 @@
 import FAIControl
+import Foundation
+import Simulator
 import Testing
 import XenAPI
 
 @Suite struct JournalEndToEndTests {
-    @Test func undoRestoresAndRefusesAfterAnOutsideChange() async throws {
+    func rearm(_ name: String, on pool: LoopbackPool, with controller: PoolController) throws -> Ref<VMRecord> {
+        let resolver = try pool.resolver()
+        let (ref, record) = try resolver.resolve(name, kind: .vm)
+        _ = try controller.rearm(try RearmPlanner.plan(ref: ref, record: record, resolver: resolver, force: false))
+        return ref
+    }
+
+    @Test func undoOfARearmRevertsTheWholeChangeSet() async throws {
         let pool = try await LoopbackPool.start()
         defer { Task { await pool.stop() } }
+        let controller = try pool.controller()
+        let before = try pool.session.vm.getRecord(try pool.session.ref(named: "fai02"))
+        let ref = try rearm("fai02", on: pool, with: controller)
+        let outcome = try controller.undo()
+        let after = try pool.session.vm.getRecord(ref)
+        #expect(after.pvBootloader == before.pvBootloader)
+        #expect(after.otherConfig["install-distro"] == before.otherConfig["install-distro"])
+        #expect(outcome.set?.undoes == 1)
+        #expect(outcome.set?.steps.map(\.parameter) == [.otherConfig("install-distro"), .pvBootloader])
+        #expect(throws: JournalError.nothingToUndo) { try controller.undo() }
+    }
+
+    @Test func undoAfterTheVMBootedIsExplainedNotRefusedForever() async throws {
+        let pool = try await LoopbackPool.start()
+        defer { Task { await pool.stop() } }
+        let controller = try pool.controller()
+        let ref = try rearm("fai02", on: pool, with: controller)
+        try pool.session.vm.start(ref)
+        let booted = try pool.session.vm.getRecord(ref)
+        #expect(booted.pvBootloader == "pygrub")
+        #expect(booted.otherConfig["install-distro"] == nil)
+        let outcome = try controller.undo()
+        #expect(outcome.set?.steps == [])
+        #expect(outcome.set?.undoes == 1)
+        #expect(outcome.notes.contains { $0.contains("eliloader switched PV-bootloader to pygrub") })
+        #expect(outcome.notes.contains { $0.contains("eliloader removed other-config:install-distro") })
+        // The next undo goes on to older sets instead of refusing the same one again.
+        #expect(throws: JournalError.nothingToUndo) { try controller.undo() }
+    }
+
+    @Test func aRefusedSetNeverBlocksAnOlderOne() async throws {
+        let pool = try await LoopbackPool.start()
+        defer { Task { await pool.stop() } }
+        let controller = try pool.controller()
         let (ref, record) = try pool.resolver().resolve("fai01", kind: .vm)
-        let journal = temporaryJournal()
-        let executor = PlanExecutor(api: pool.session, journal: journal)
-        let original = record.pvArgs
-        try executor.apply(
-            ChangePlan(ref: ref, record: record, requested: [ParamChange(.pvArgs, "console=hvc0 quiet")]),
-            context: pool.context("vm-set"))
-        let context = try pool.context("undo", undoes: 1)
+        _ = try controller.apply(ChangePlan(ref: ref, record: record, requested: [ParamChange(.pvArgs, "console=hvc0 boot=live")]), command: "vm-set")
+        let changed = try pool.session.vm.getRecord(ref)
+        _ = try controller.apply(ChangePlan(ref: ref, record: changed, requested: [ParamChange(.otherConfig("install-arch"), "i386")]), command: "vm-set")
+        try pool.session.vm.setOtherConfigKey(ref, key: "install-arch", value: "armhf")
+        #expect(throws: UndoRefusal.self) { try controller.undo() }
+        _ = try controller.undo(1)
+        #expect(try pool.session.vm.getRecord(ref).pvArgs == record.pvArgs)
+        #expect(try pool.session.vm.getRecord(ref).otherConfig["install-arch"] == "armhf")
+    }
 
-        let entry = try UndoPlanner.entryToUndo(nil, in: journal.entries())
-        let undo = try UndoPlanner.plan(undoing: entry, ref: ref, record: pool.session.vm.getRecord(ref), pool: context.pool)
-        try executor.apply(undo, context: context)
-        #expect(try pool.session.vm.getRecord(ref).pvArgs == original)
-        #expect(throws: JournalError.nothingToUndo) { try UndoPlanner.entryToUndo(nil, in: journal.entries()) }
-
-        // A second change, then someone else edits the same field: undo must refuse.
-        let current = try pool.session.vm.getRecord(ref)
-        try executor.apply(
-            ChangePlan(ref: ref, record: current, requested: [ParamChange(.otherConfig("install-arch"), "i386")]),
-            context: pool.context("vm-set"))
-        try pool.session.vm.setOtherConfigKey(ref, key: "install-arch", value: "amd64")
-        let newest = try UndoPlanner.entryToUndo(nil, in: journal.entries())
-        #expect(newest.number == 3)
-        #expect(
-            throws: UndoRefusal.changedSince(
-                entry: 3, object: "fai01", parameter: .otherConfig("install-arch"), expected: "i386", found: "amd64")
-        ) {
-            try UndoPlanner.plan(undoing: newest, ref: ref, record: pool.session.vm.getRecord(ref), pool: context.pool)
-        }
+    @Test func eachPoolOnlyEverSeesItsOwnJournal() async throws {
+        let poolA = try await LoopbackPool.start()
+        let poolB = try await LoopbackPool.start()
+        defer { Task { await poolA.stop(); await poolB.stop() } }
+        let state = temporaryStateFolder()
+        let controllerA = try poolA.controller(stateFolder: state)
+        let controllerB = try poolB.controller(stateFolder: state)
+        #expect(controllerA.journal.path != controllerB.journal.path)
+        _ = try rearm("fai02", on: poolA, with: controllerA)
+        #expect(try controllerB.contents().sets.isEmpty)
+        #expect(throws: JournalError.nothingToUndo) { try controllerB.undo() }
+        #expect(try poolB.session.vm.getRecord(try poolB.session.ref(named: "fai02")).pvBootloader == "pygrub")
+        _ = try controllerA.undo()
+        #expect(try poolA.session.vm.getRecord(try poolA.session.ref(named: "fai02")).pvBootloader == "pygrub")
     }
 }

@@ -33,8 +33,9 @@ struct LoopbackPool {
 
     func resolver() throws -> TargetResolver { TargetResolver(records: try session.allVMRecords()) }
 
-    func context(_ command: String, undoes: Int? = nil) throws -> JournalContext {
-        JournalContext(pool: try session.poolUUID(), command: command, undoes: undoes)
+    /// A controller for this pool journaling into `stateFolder` (a fresh temporary one by default).
+    func controller(stateFolder: String = temporaryStateFolder()) throws -> PoolController {
+        try PoolController.open(api: session, stateFolder: stateFolder)
     }
 
     /// Starts `vm` and follows its console with FAIProgressTracker until it decides; returns the
@@ -94,5 +95,10 @@ extension XenAPISession {
 
 /// A journal file in a fresh temporary folder.
 func temporaryJournal() -> ChangeJournal {
-    ChangeJournal(path: NSTemporaryDirectory() + "xsfai-e2e-\(UUID().uuidString)/journal.jsonl")
+    ChangeJournal(path: temporaryStateFolder() + "/journal.jsonl")
+}
+
+/// A fresh temporary folder path (not created) for xsfai's state.
+func temporaryStateFolder() -> String {
+    NSTemporaryDirectory() + "xsfai-e2e-\(UUID().uuidString)/xsfai"
 }

@@ -100,51 +100,53 @@ import XenAPI
             ])
     }
 
-    @Test func executorAppliesJournalsAndVerifies() throws {
+    @Test func controllerAppliesAsOneChangeSetJournalsAndVerifies() throws {
         let api = RecordingAPI(["OpaqueRef:vm1": vm])
-        let journal = MemoryJournal()
+        let controller = memoryController(api)
         let plan = ChangePlan(
             ref: ref, record: vm,
             requested: [ParamChange(.pvBootloader, "eliloader"), ParamChange(.otherConfig("install-repository"), "http://new")])
-        let after = try PlanExecutor(api: api, journal: journal).apply(plan, context: JournalContext(pool: "p1", command: "vm-set"))
-        #expect(after?.pvBootloader == "eliloader")
+        let outcome = try controller.apply(plan, command: "vm-set")
+        #expect(api.record("OpaqueRef:vm1")?.pvBootloader == "eliloader")
         #expect(api.writes == plan.calls)
-        #expect(journal.entries.map { [$0.parameter.xeName, $0.old ?? "-", $0.new ?? "-"] } == [
+        let sets = try controller.contents().sets
+        #expect(sets.count == 1)
+        #expect(sets[0].steps.map { [$0.parameter?.xeName ?? "-", $0.old ?? "-", $0.new ?? "-"] } == [
             ["PV-bootloader", "pygrub", "eliloader"], ["other-config:install-repository", "http://old/debian", "http://new"],
         ])
+        #expect(sets[0].states == [.applied, .applied])
+        #expect(outcome.set?.number == 1)
+        #expect(outcome.xeCommands == plan.xeCommands)
     }
 
-    @Test func executorReportsWhatWasAppliedWhenACallFails() throws {
+    @Test func aFailedCallRecordsWhatThePoolHolds() throws {
         let api = RecordingAPI(["OpaqueRef:vm1": vm], failOn: "VM.add_to_other_config")
-        let journal = MemoryJournal()
+        let controller = memoryController(api)
         let plan = ChangePlan(
             ref: ref, record: vm,
             requested: [ParamChange(.pvBootloader, "eliloader"), ParamChange(.otherConfig("install-distro"), "debianlike")])
-        let error = try #require(throws: PlanExecutionError.self) {
-            try PlanExecutor(api: api, journal: journal).apply(plan, context: JournalContext(pool: "p1", command: "vm-set"))
-        }
-        #expect(error.applied.map(\.parameter) == [.pvBootloader])
+        let error = try #require(throws: ChangeSetError.self) { try controller.apply(plan, command: "rearm") }
         #expect(error.failedCall == APICall("VM.add_to_other_config", ["OpaqueRef:vm1", "install-distro", "debianlike"]))
-        #expect(journal.entries.map(\.parameter) == [.pvBootloader])
-        #expect(error.description.contains("already applied: PV-bootloader"))
+        #expect(error.set.states == [.applied, .notApplied])
+        #expect(error.kind == .serverRefused)
+        #expect(error.description.contains("1 of 2 applied"))
+        #expect(error.description.contains("--roll-back 1"))
+        #expect(try controller.contents().sets[0].states == [.applied, .notApplied])
     }
 
-    @Test func executorDetectsAReadBackMismatch() throws {
+    @Test func aReadBackMismatchFailsVerification() throws {
         let api = RecordingAPI(["OpaqueRef:vm1": vm])
         // A plan whose call writes another value than it promises: the read-back catches it.
         let plan = ChangePlan(
             target: PlanTarget(ref: ref, record: vm),
             changes: [PlannedChange(parameter: .pvArgs, old: "x", new: "wanted", calls: [APICall("VM.set_PV_args", ["OpaqueRef:vm1", "other"])])])
-        let error = try #require(throws: PlanExecutionError.self) {
-            try PlanExecutor(api: api, journal: nil).apply(plan, context: JournalContext(pool: "p1", command: "vm-set"))
-        }
-        let mismatch = try #require(error.underlying as? PlanVerificationError)
-        #expect(mismatch.mismatches == [.init(parameter: .pvArgs, expected: "wanted", found: "other")])
+        let error = try #require(throws: ChangeSetError.self) { try memoryController(api).apply(plan, command: "vm-set") }
+        #expect(error.kind == .verification)
+        #expect(error.set.states == [.unknown])
     }
 }
 
-/// A journal in memory.
-final class MemoryJournal: JournalWriting, @unchecked Sendable {
-    var entries: [JournalEntry] = []
-    func append(_ entry: JournalEntry) throws { entries.append(entry) }
+/// A controller over `api` with a journal in a fresh temporary folder.
+func memoryController(_ api: RecordingAPI) -> PoolController {
+    PoolController(api: api, poolUUID: "p1", journal: temporaryJournal())
 }

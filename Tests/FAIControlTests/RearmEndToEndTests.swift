@@ -8,9 +8,10 @@ import XenAPI
         defer { Task { await pool.stop() } }
         let session = pool.session
         let (templateRef, template) = try pool.resolver().resolve("FAI Squeeze 64", kind: .template)
-        let report = try VMInstaller(api: session, journal: nil).install(
+        let controller = try pool.controller()
+        let report = try controller.install(
             InstallRequest(name: "fai20", template: "FAI Squeeze 64"), templateRef: templateRef, template: template,
-            context: pool.context("install"))
+            existing: pool.session.allVMRecords())
         let vm = Ref<VMRecord>(report.ref)
         try session.vm.start(vm)
         let running = try session.vm.getRecord(vm)
@@ -21,8 +22,7 @@ import XenAPI
         }
         let plan = try RearmPlanner.plan(ref: vm, record: running, template: template, force: true)
         #expect(plan.shutsDownFirst)
-        let journal = temporaryJournal()
-        try RearmExecutor(api: session, journal: journal).apply(plan, template: template, context: pool.context("rearm"), start: false)
+        _ = try controller.rearm(plan)
         let armed = try session.vm.getRecord(vm)
         #expect(armed.powerState == .halted)
         #expect(armed.pvBootloader == "eliloader")
@@ -42,8 +42,7 @@ import XenAPI
         #expect(template.nameLabel == "FAI Squeeze 64")
         let plan = try RearmPlanner.plan(ref: ref, record: record, template: template, force: false)
         #expect(plan.restoredFromTemplate == ["PV-args"])
-        try RearmExecutor(api: pool.session, journal: temporaryJournal())
-            .apply(plan, template: template, context: pool.context("rearm"), start: false)
+        _ = try pool.controller().rearm(plan)
         #expect(try pool.session.vm.getRecord(ref).pvArgs == template.pvArgs)
         let (code, summary) = try pool.startAndWatch(ref)
         #expect(code == 0, "\(summary)")
@@ -54,14 +53,15 @@ import XenAPI
         defer { Task { await pool.stop() } }
         let resolver = try pool.resolver()
         let (ref, _) = try resolver.resolve("fai02", kind: .vm)
-        let journal = temporaryJournal()
+        let controller = try pool.controller()
         for _ in 0..<2 {
             let record = try pool.session.vm.getRecord(ref)
-            let template = resolver.template(of: record)?.record
-            let plan = try RearmPlanner.plan(ref: ref, record: record, template: template, force: false)
-            try RearmExecutor(api: pool.session, journal: journal).apply(plan, template: template, context: pool.context("rearm"), start: false)
+            let plan = try RearmPlanner.plan(ref: ref, record: record, resolver: resolver, force: false)
+            _ = try controller.rearm(plan)
         }
-        #expect(try journal.entries().map(\.entry.parameter) == [.pvBootloader, .otherConfig("install-distro")])
+        let sets = try controller.contents().sets
+        #expect(sets.count == 1)
+        #expect(sets.first?.steps.map(\.parameter) == [.pvBootloader, .otherConfig("install-distro")])
         let record = try pool.session.vm.getRecord(ref)
         #expect(try RearmPlanner.plan(ref: ref, record: record, template: nil, force: false).isAlreadyArmed)
     }

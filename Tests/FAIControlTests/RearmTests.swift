@@ -86,23 +86,25 @@ import XenAPI
 
     @Test func rearmTwiceWritesOnce() throws {
         let api = RecordingAPI([ref.rawValue: TestRecords.aborted])
-        let executor = RearmExecutor(api: api, journal: nil)
-        let context = JournalContext(pool: "p", command: "rearm")
+        let controller = memoryController(api)
         for _ in 0..<2 {
             let record = try #require(api.record(ref.rawValue))
             let plan = try RearmPlanner.plan(ref: ref, record: record, template: TestRecords.faiTemplate, force: false)
-            try executor.apply(plan, template: TestRecords.faiTemplate, context: context, start: false)
+            _ = try controller.rearm(plan)
         }
+        #expect(try controller.contents().sets.count == 1)
         #expect(api.writes.map(\.method) == ["VM.set_PV_bootloader", "VM.add_to_other_config"])
     }
 
-    @Test func forcedRearmShutsDownReplansAndStarts() throws {
+    @Test func forcedRearmShutsDownAppliesAndStarts() throws {
         var running = TestRecords.aborted
         running.powerState = .running
         let api = RecordingAPI([ref.rawValue: running])
         let plan = try RearmPlanner.plan(ref: ref, record: running, template: TestRecords.faiTemplate, force: true)
-        try RearmExecutor(api: api, journal: nil).apply(
-            plan, template: TestRecords.faiTemplate, context: JournalContext(pool: "p", command: "rearm"), start: true)
+        let outcome = try memoryController(api).rearm(plan, start: true)
+        #expect(outcome.set?.steps.map { $0.operation ?? $0.parameter?.xeName ?? "" } == [
+            "VM.hard_shutdown", "PV-bootloader", "other-config:install-distro",
+        ])
         #expect(
             api.writes.map(\.method) == ["VM.hard_shutdown", "VM.set_PV_bootloader", "VM.add_to_other_config", "VM.start"])
     }

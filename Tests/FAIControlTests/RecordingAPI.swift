@@ -37,6 +37,12 @@ final class RecordingAPI: XenAPICalling, Sendable {
         return try state.withLock { state in
             state.calls.append(APICall(method, arguments))
             if method == state.failOn { throw XenAPIError(code: .internalError, parameters: ["injected"]) }
+            if method == "VM.get_by_uuid" {
+                guard let found = state.records.first(where: { $0.value.uuid == arguments.first }) else {
+                    throw XenAPIError(code: .uuidInvalid, parameters: ["VM", arguments.first ?? ""])
+                }
+                return .string(found.key)
+            }
             guard let ref = arguments.first, var record = state.records[ref] else {
                 throw XenAPIError(code: .handleInvalid, parameters: ["VM", arguments.first ?? ""])
             }

@@ -90,5 +90,10 @@ import XMLRPC
         #expect(SimulatorFault.dropConsoleRelays(afterBytes: 10).description == "drop-console:10")
         #expect(throws: SimulatorFault.ParseError.self) { try SimulatorFault(parsing: "drop-console:0") }
         #expect(throws: SimulatorFault.ParseError.self) { try SimulatorFault(parsing: "explode") }
+        #expect(try SimulatorFault(parsing: "lose-reply:VM.clone") == .loseReply(method: "VM.clone", nthCall: 1))
+        #expect(try SimulatorFault(parsing: "drop-before:VM.add_to_other_config:2") == .dropBefore(method: "VM.add_to_other_config", nthCall: 2))
+        #expect(SimulatorFault.loseReply(method: "VM.provision", nthCall: 3).description == "lose-reply:VM.provision:3")
+        #expect(throws: SimulatorFault.ParseError.self) { try SimulatorFault(parsing: "lose-reply:") }
+        #expect(throws: SimulatorFault.ParseError.self) { try SimulatorFault(parsing: "drop-before:VM.start:0") }
     }
 }

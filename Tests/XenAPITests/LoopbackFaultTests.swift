@@ -1,6 +1,7 @@
 import CurlTransport
 import Simulator
 import Testing
+import XMLRPC
 import XenAPI
 
 /// Dropped connections, slow replies and unreachable hosts, over real loopback.
@@ -22,6 +23,35 @@ import XenAPI
             }
             #expect(reads == 6)
             #expect(lostChanges > 0)
+        }
+    }
+
+    @Test func aWriteWhoseReplyIsLostIsNeverResent() async throws {
+        try await withSimulatedPool(SimulatorConfiguration(faults: [.loseReply(method: "VM.clone", nthCall: 1)])) { pool in
+            let session = try pool.session()
+            let template = try session.vm(named: "FAI Squeeze 64")
+            _ = try session.host.getAllRecords()  // the keep-alive connection is now a reused one
+            let error = try #require(throws: TransportError.self) { _ = try session.vm.clone(template, newName: "once") }
+            #expect(error.kind == .connectionLost)
+            #expect(try session.vm.getByNameLabel("once").count == 1)
+        }
+    }
+
+    @Test func libcurlItselfResendsAPostOnAReusedConnectionThatDied() async throws {
+        // Why writes go through postOnce: the same lost reply through plain post (a reused
+        // keep-alive connection) is sent again by libcurl, and the pool gets two clones.
+        try await withSimulatedPool(SimulatorConfiguration()) { pool in
+            let session = try pool.session()
+            try session.login()
+            let template = try session.vm(named: "FAI Squeeze 64")
+            let transport = try CurlTransportFactory().transport(for: XenAPIURL(string: pool.server.masterURL))
+            let read = XMLRPCEncoder.methodCall("host.get_all_records", params: [.string(session.sessionReference ?? "")])
+            _ = try transport.post(read, timeout: .seconds(5))
+            pool.server.setFaults([.loseReply(method: "VM.clone", nthCall: 1)])
+            let clone = XMLRPCEncoder.methodCall(
+                "VM.clone", params: [.string(session.sessionReference ?? ""), .string(template.rawValue), "twice"])
+            _ = try? transport.post(clone, timeout: .seconds(5))
+            #expect(try session.vm.getByNameLabel("twice").count == 2)
         }
     }
 

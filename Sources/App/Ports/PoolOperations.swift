@@ -6,14 +6,33 @@ public import XenAPI
 /// Every method blocks and is called on a background thread by the effect runner. The xsfai command
 /// adapts FAIControl and the XenAPI session to this; tests use a recording fake.
 public protocol PoolOperations: Sendable {
-    /// Applies a parameter plan (journalled), reads back and verifies.
+    /// Applies a parameter plan the reducer made, as one journaled change set, read back and verified.
     func apply(_ plan: ChangePlan) throws -> OperationOutcome
-    /// Rearms a failed install; `forceShutdown` hard-shuts a running VM first.
-    func rearm(_ vm: Ref<VMRecord>, forceShutdown: Bool) throws -> OperationOutcome
-    /// Reverts the newest journal entry.
-    func undoLastChange() throws -> OperationOutcome
-    /// Creates a VM named `name` from `template` with its PV-args and install keys (not started).
-    func install(from template: Ref<VMRecord>, name: String) throws -> (Ref<VMRecord>, OperationOutcome)
+    /// Carries out a rearm plan the reducer made (its hard shutdown first when planned).
+    func rearm(_ plan: RearmPlan) throws -> OperationOutcome
+    /// Reverts the change set `number` of this pool's journal (`nil`: the newest not yet undone).
+    func undo(_ number: Int?) throws -> OperationOutcome
+    /// Creates a VM from `template` (its record as the reducer holds it) with its PV-args and install
+    /// keys (not started).
+    func install(_ request: InstallRequest, template: Ref<VMRecord>, record: VMRecord) throws -> (Ref<VMRecord>, OperationOutcome)
+    /// This pool's journal.
+    func journal() throws -> JournalContents
+    /// Change sets interrupted or half-applied, reconciled against the pool now (settled ones recorded).
+    func reconcile() throws -> [ReconciledSet]
+    /// Applies the rest of the pending change set `number`.
+    func complete(_ number: Int) throws -> OperationOutcome
+    /// Reverts what the pending change set `number` applied.
+    func rollBack(_ number: Int) throws -> OperationOutcome
+    /// Copies a template under a new name with a description.
+    func copyTemplate(_ template: Ref<VMRecord>, name: String, description: String) throws -> OperationOutcome
+    /// What destroying each VM or template removes; refusals (running, default template) as messages.
+    func destroyPlans(_ vms: [Ref<VMRecord>]) throws -> (plans: [DestroyPlan], refused: [String])
+    /// Destroys a VM or template and the disks of `plan`; journaled as not undoable.
+    func destroy(_ plan: DestroyPlan) throws -> OperationOutcome
+    /// Asks the guest to shut down (VM.clean_shutdown).
+    func cleanShutdown(_ vm: Ref<VMRecord>) throws -> OperationOutcome
+    /// Asks the guest to reboot (VM.clean_reboot).
+    func reboot(_ vm: Ref<VMRecord>) throws -> OperationOutcome
     /// Starts a VM.
     func start(_ vm: Ref<VMRecord>) throws -> OperationOutcome
     /// Hard-shuts a VM down.

@@ -52,7 +52,10 @@ extension AppState {
             console.scrollBack = min(console.scrollBack + added, maxScrollBack)
         }
         console.progress = progress
-        if let vm = console.vm, phase != .unknown { phases[vm] = phase }
+        // Facts are read from a running domain; a halted VM keeps those of its last attempt.
+        if let vm = console.vm, phase != .unknown, let domain = vms[vm]?.domid, domain > 0 {
+            phases[vm] = AttemptPhase(domain: domain, phase: phase)
+        }
         return []
     }
 

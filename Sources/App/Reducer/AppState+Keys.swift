@@ -56,8 +56,11 @@ extension AppState {
             }
             return []
         case .character("u"):
-            status = StatusMessage("undoing the last change…")
-            return [.undoLastChange]
+            status = StatusMessage("undoing the newest change set…")
+            return [.undo(nil)]
+        case .character("J"):
+            overlay = .journal(JournalView())
+            return [.loadJournal]
         default:
             return nil
         }
@@ -98,7 +101,11 @@ extension AppState {
             }
             return openConsole(of: ref)
         case .character("c"):
-            guard pane == .vms, let (ref, _) = selectedRecord else { return [] }
+            guard let (ref, record) = selectedRecord else { return [] }
+            guard !record.isATemplate else {
+                status = StatusMessage("\(record.nameLabel) is a template: templates never run, so there is no console; n installs a VM from it and opens that VM's console", kind: .error)
+                return []
+            }
             return openConsole(of: ref)
         case .character("d"):
             if let (ref, _) = selectedRecord { overlay = .details(ref) }
@@ -107,7 +114,13 @@ extension AppState {
                 status = StatusMessage("n: choose a template in the Templates pane (1) first")
                 return []
             }
-            overlay = .newInstall(template: ref, name: TextInput(suggestedName(from: record)))
+            openNewInstall(ref, record)
+        case .character("C"):
+            guard pane == .templates, let (ref, record) = selectedRecord else {
+                status = StatusMessage("C copies a template: choose one in the Templates pane (1) first")
+                return []
+            }
+            openCopyTemplate(ref, record)
         default:
             return vmActionKey(key)
         }
@@ -135,8 +148,22 @@ extension AppState {
         guard let (ref, record) = selectedRecord else { return [] }
         switch key {
         case .character("e"):
-            overlay = .editForm(EditForm(target: ref, record: record))
+            overlay = record.isDefaultTemplate ? .vendorTemplate(ref) : .editForm(EditForm(target: ref, record: record))
+        case .character("R"):
+            guard !record.isDefaultTemplate else {
+                status = StatusMessage("\(record.nameLabel) is a vendor default template: it keeps its name; C copies it under a name of yours", kind: .error)
+                return []
+            }
+            openRename(ref, record)
+        case .character("D"):
+            return destroyKey([(ref, record)])
+        case .character("h"), .character("b"):
+            return politePowerKey(key == .character("h"), ref, record)
         case .character("r"):
+            guard !record.isATemplate else {
+                status = StatusMessage("\(record.nameLabel) is a template: rearm works on VMs; n makes a new install from it", kind: .error)
+                return []
+            }
             return rearmKey(ref, record)
         case .character("s"):
             guard !record.isATemplate else {
@@ -146,7 +173,10 @@ extension AppState {
             status = StatusMessage("starting \(record.nameLabel)…")
             return [.startVM(ref)]
         case .character("S"):
-            guard !record.isATemplate else { return [] }
+            guard !record.isATemplate else {
+                status = StatusMessage("\(record.nameLabel) is a template: templates never run, so there is nothing to shut down", kind: .error)
+                return []
+            }
             overlay = .confirm(Confirmation(
                 question: "Hard shutdown of \(record.nameLabel)? Unsaved guest state is lost.",
                 effect: .hardShutdownVM(ref)))
@@ -173,11 +203,11 @@ extension AppState {
         }
         if !plan.shutsDownFirst {
             status = StatusMessage("rearming \(record.nameLabel)…")
-            return [.rearm(ref, forceShutdown: false)]
+            return [.rearm(plan)]
         }
         overlay = .confirm(Confirmation(
             question: "\(record.nameLabel) is \(record.powerState.rawValue.lowercased()): hard shutdown and rearm?",
-            effect: .rearm(ref, forceShutdown: true)))
+            effect: .rearm(plan)))
         return []
     }
 
@@ -269,14 +299,5 @@ extension AppState {
 
     mutating func updateList(_ pane: Pane, _ change: (inout ListState) -> Void) {
         if pane == .templates { change(&templates) } else if pane == .vms { change(&vmList) }
-    }
-
-    private func suggestedName(from template: VMRecord) -> String {
-        let base = template.otherConfig["debian-release"].map { "fai-\($0)" } ?? "fai"
-        let names = Set(vms.values.map(\.nameLabel))
-        func name(_ number: Int) -> String { number < 10 ? "\(base)-0\(number)" : "\(base)-\(number)" }
-        var number = 1
-        while names.contains(name(number)) { number += 1 }
-        return name(number)
     }
 }

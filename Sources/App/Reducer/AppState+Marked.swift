@@ -12,6 +12,7 @@ extension AppState {
         case .character("r"): return confirmBatch(verb: "Rearm", targets, rearmLine)
         case .character("s"): return confirmBatch(verb: "Start", targets, startLine)
         case .character("S"): return confirmBatch(verb: "Hard shutdown of", targets, hardShutdownLine)
+        case .character("D"): return destroyKey(targets)
         default: return nil
         }
     }
@@ -56,7 +57,7 @@ extension AppState {
         let changes = plan.changes.changes.map { "\($0.parameter.xeName) \($0.old ?? "(absent)") → \($0.new ?? "(removed)")" }
         let first = plan.shutsDownFirst ? "hard shutdown (\(record.powerState.rawValue.lowercased())), then " : ""
         let xe = (plan.shutsDownFirst ? ["xe vm-shutdown --force uuid=\(record.uuid)"] : []) + plan.changes.xeCommands
-        return ("\(record.nameLabel): \(first)\(changes.joined(separator: ", "))", .rearm(ref, forceShutdown: plan.shutsDownFirst), xe)
+        return ("\(record.nameLabel): \(first)\(changes.joined(separator: ", "))", .rearm(plan), xe)
     }
 
     private func startLine(_ ref: Ref<VMRecord>, _ record: VMRecord) -> (text: String, effect: Effect?, xe: [String]) {
@@ -71,5 +72,55 @@ extension AppState {
         guard record.powerState != .halted else { return ("\(record.nameLabel): skipped, already halted", nil, []) }
         return ("\(record.nameLabel): hard shutdown (\(record.powerState.rawValue.lowercased())); unsaved guest state is lost",
                 .hardShutdownVM(ref), ["xe vm-shutdown --force uuid=\(record.uuid)"])
+    }
+}
+
+extension AppState {
+    /// `D`: destroy VMs (halted) or a custom template; first reads their disks, then asks once,
+    /// naming every disk. Vendor default templates are refused at once.
+    mutating func destroyKey(_ targets: [(Ref<VMRecord>, VMRecord)]) -> [Effect] {
+        if let vendor = targets.first(where: { $0.1.isDefaultTemplate }) {
+            status = StatusMessage("\(vendor.1.nameLabel) is a vendor default template: it cannot be deleted (C copies it)", kind: .error)
+            return []
+        }
+        let names = targets.map(\.1.nameLabel).joined(separator: ", ")
+        status = StatusMessage("reading the disks of \(names)…")
+        return [.planDestroy(targets.map(\.0))]
+    }
+
+    /// The disks are known: one confirmation naming every VM and disk; says it cannot be undone.
+    mutating func destroyPlanned(_ plans: [DestroyPlan], refused: [String]) -> [Effect] {
+        guard !plans.isEmpty else {
+            status = StatusMessage("nothing to destroy: " + refused.joined(separator: "; "), kind: .error)
+            return []
+        }
+        var lines = ["Destroy \(plans.count) \(plans.count == 1 ? (plans[0].isTemplate ? "template" : "VM") : "objects")? "
+            + "This cannot be undone (it is journaled as not undoable):"]
+        lines += plans.map { "  " + $0.confirmationText }
+        lines += refused.map { "  skipped: " + $0 }
+        lines += ["", "Equivalent xe commands:"] + plans.flatMap(\.xeCommands).map { "  " + $0 }
+        status = nil  // the disks are read: the confirmation says what happens now
+        overlay = .confirm(Confirmation(
+            question: lines.joined(separator: "\n"),
+            effect: plans.count == 1 ? .destroy(plans[0]) : .batch(plans.map(Effect.destroy))))
+        return []
+    }
+
+    /// `h` clean shutdown, `b` clean reboot of a running VM (the guest is asked; confirm first).
+    mutating func politePowerKey(_ isShutdown: Bool, _ ref: Ref<VMRecord>, _ record: VMRecord) -> [Effect] {
+        guard !record.isATemplate else {
+            status = StatusMessage("\(record.nameLabel) is a template: templates never run", kind: .error)
+            return []
+        }
+        guard record.powerState == .running else {
+            status = StatusMessage("\(record.nameLabel) is \(record.powerState.rawValue.lowercased()): \(isShutdown ? "shutdown" : "reboot") needs it running", kind: .error)
+            return []
+        }
+        overlay = .confirm(Confirmation(
+            question: isShutdown
+                ? "Shut \(record.nameLabel) down cleanly? The guest is asked to halt (xe vm-shutdown uuid=\(record.uuid))."
+                : "Reboot \(record.nameLabel) cleanly? The guest is asked to restart (xe vm-reboot uuid=\(record.uuid)).",
+            effect: isShutdown ? .cleanShutdownVM(ref) : .rebootVM(ref)))
+        return []
     }
 }

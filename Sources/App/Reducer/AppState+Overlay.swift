@@ -37,22 +37,26 @@ extension AppState {
             }
             if key == .escape || key == .character("n") || key == .character("q") { self.overlay = nil }
             return []
-        case .newInstall(let template, var name):
+        case .prompt(var form):
+            return promptKey(key, &form)
+        case .vendorTemplate(let ref):
+            guard let record = vms[ref] else {
+                self.overlay = nil
+                return []
+            }
             switch key {
-            case .escape:
-                self.overlay = nil
-            case .enter:
-                let chosen = name.text.trimmingSpaces
-                guard !chosen.isEmpty else { return [] }
-                self.overlay = nil
-                status = StatusMessage("creating \(chosen) from \(vms[template]?.nameLabel ?? "template")…")
-                return [.install(template: template, name: chosen)]
-            default:
-                if name.apply(key) { self.overlay = .newInstall(template: template, name: name) }
+            case .character("y"), .character("C"): openCopyTemplate(ref, record)
+            case .character("e"): self.overlay = .editForm(EditForm(target: ref, record: record))
+            case .escape, .character("n"), .character("q"): self.overlay = nil
+            default: break
             }
             return []
         case .editForm(var form):
             return formKey(key, &form)
+        case .journal(let view):
+            return journalKey(key, view)
+        case .interrupted(let pending):
+            return interruptedKey(key, pending)
         }
     }
 
@@ -132,11 +136,16 @@ extension AppState {
                 return []
             }
             let plan = ChangePlan(ref: form.target, record: record, requested: form.requestedChanges)
-            if plan.isEmpty {
+            let check = ValueCheck(plan.requested)
+            if !check.errors.isEmpty {
+                status = StatusMessage(check.errors.joined(separator: "; "), kind: .error)
+            } else if plan.isEmpty {
                 overlay = nil
                 status = StatusMessage("nothing changed")
             } else {
                 overlay = .plan(plan)
+                // A warning does not stop the plan: y after reading it applies it (the CLI's --force).
+                if !check.warnings.isEmpty { status = StatusMessage("warning: " + check.warnings.joined(separator: "; ") + " — y applies anyway", kind: .error) }
             }
             return []
         default:

@@ -6,6 +6,7 @@ extension AppState {
         poolName = snapshot.pool?.nameLabel ?? poolName
         hosts = snapshot.hosts.mapValues(\.nameLabel)
         consoles = snapshot.consoles
+        storageRepositories = snapshot.srs
         vms = snapshot.vms
         templateRecords = vms.filter { $0.value.isATemplate && !$0.value.isASnapshot }
         refreshRows()
@@ -27,7 +28,20 @@ extension AppState {
         if console.lastSeen == nil, console.link == .waitingForPowerOn, record.powerState == .running {
             markers.append(startMarker(record))
         }
-        var effects = markers.map(Effect.markConsole)
+        var effects: [Effect] = []
+        if let old = console.lastSeen, old.powerState == .halted, record.powerState == .running {
+            // A fresh start (after a rearm, say) is a new install attempt, read from scratch (first, so
+            // the markers below are read by the new attempt's tracker); the capture keeps the old one.
+            effects.append(.restartInstallProgress)
+            phases[vm] = nil
+            failures[vm] = nil
+            console.failure = nil
+            console.progress = ""
+        } else if let old = console.lastSeen, old.powerState == .running, record.domid > 0, record.domid != old.domid {
+            // A reboot inside the attempt (FAI reboots into the installed system): it goes on.
+            phases[vm]?.domain = record.domid
+        }
+        effects += markers.map(Effect.markConsole)
         console.lastSeen = record
         let current = textConsole(of: vm)
         switch console.link {

@@ -22,7 +22,9 @@ extension AppState {
                 // The status line describes the present: an error from while the pool was away is in the log (m).
                 status = StatusMessage("reconnected to the pool" + (status?.kind == .error ? " (the earlier error is in the message log: m)" : ""), kind: .success)
             }
-            return []
+            guard state == .connected, !hasReconciledJournal else { return [] }
+            hasReconciledJournal = true
+            return [.reconcileJournal]
         case .consoleAttached(let generation):
             guard generation == console.generation, case .connecting(let ref) = console.link else { return [] }
             console.link = .attached(ref)
@@ -37,7 +39,12 @@ extension AppState {
         case .consoleAdvanced(let lineCount, let phase, let progress):
             return consoleAdvanced(lineCount: lineCount, phase: phase, progress: progress)
         case .consoleFailureRead(let report):
+            if console.failure?.summary != report.summary {
+                // As the CLI's summary: the failed task and FAI's first error line; d lists them all.
+                status = StatusMessage(report.summary + " (d: FAI's error lines, Enter jumps to them; r rearms)", kind: .error)
+            }
             console.failure = report
+            if let vm = console.vm { failures[vm] = report }
             return []
         case .consoleSearched(let needle, let matches):
             return consoleSearched(needle: needle, matches: matches)
@@ -52,6 +59,12 @@ extension AppState {
             var effects = openConsole(of: vm)
             effects.append(.startVM(vm))
             return effects
+        case .destroyPlanned(let plans, let refused):
+            return destroyPlanned(plans, refused: refused)
+        case .journalLoaded(let contents):
+            return journalLoaded(contents)
+        case .journalReconciled(let sets):
+            return journalReconciled(sets)
         case .preflightCompleted(let vm, let report):
             let name = vms[vm]?.nameLabel ?? vm.rawValue
             overlay = .preflight(name: name, report)

@@ -33,6 +33,9 @@ public final class ConsoleBuffer: ConsoleLines {
         tracker = FAIProgressTracker()
     }
 
+    /// Forgets the install progress read so far (the VM started again); the capture stays.
+    public func restartProgress() { tracker = FAIProgressTracker() }
+
     /// Writes a lifecycle marker line into the capture, on a line of its own.
     public func mark(_ text: String) {
         let lead = emulator.cursor.column == 0 ? "" : "\r\n"

@@ -147,6 +147,10 @@ public final class MainLoop {
         case .resetConsoleBuffer:
             buffer.reset()
             advanceConsole()
+        case .restartInstallProgress:
+            buffer.restartProgress()
+            reportedFailureProgress = ""
+            advanceConsole()
         case .markConsole(let text):
             buffer.mark(text)
             advanceConsole()

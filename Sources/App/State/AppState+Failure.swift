@@ -1,13 +1,13 @@
 import XenAPI
 
 extension AppState {
-    /// The failure `vm`'s console showed, when its console is the one open and FAI failed.
+    /// The failure `vm`'s console showed last (the open console's, or one read before it moved on).
     public func consoleFailure(of vm: Ref<VMRecord>) -> FailureReport? {
-        console.vm == vm ? console.failure : nil
+        console.vm == vm ? console.failure ?? failures[vm] : failures[vm]
     }
 
-    /// The error lines of `vm`'s failure that can be shown in the console.
+    /// The error lines of `vm`'s failure that can be shown in the console: only while its capture is open.
     func failureLines(of vm: Ref<VMRecord>) -> [FailureReport.ErrorLine] {
-        consoleFailure(of: vm)?.jumpableLines ?? []
+        console.vm == vm ? console.failure?.jumpableLines ?? [] : []
     }
 }

@@ -25,6 +25,8 @@ public struct AppState: Sendable, Hashable {
     public var vms: [Ref<VMRecord>: VMRecord] = [:]
     /// The templates among `vms` (snapshots excluded), kept at each pool change for the drift check.
     public var templateRecords: [Ref<VMRecord>: VMRecord] = [:]
+    /// Storage repositories by reference (the SR choice of a new install).
+    public var storageRepositories: [Ref<SRRecord>: SRRecord] = [:]
     /// vt100 console records by reference.
     public var consoles: [Ref<ConsoleRecord>: ConsoleRecord] = [:]
     /// The templates pane.
@@ -33,8 +35,11 @@ public struct AppState: Sendable, Hashable {
     public var vmList = ListState()
     /// The console pane.
     public var console = ConsoleState()
-    /// Install phases read from consoles, by VM.
-    public var phases: [Ref<VMRecord>: InstallPhase] = [:]
+    /// Install phases read from consoles, by VM, each with the domain it was read from.
+    public var phases: [Ref<VMRecord>: AttemptPhase] = [:]
+    /// Failures read from consoles, by VM: kept when the console moves to another VM (their line
+    /// numbers point into that VM's capture, so only the open console's can be jumped to).
+    public var failures: [Ref<VMRecord>: FailureReport] = [:]
     /// The overlay in front of the panes.
     public var overlay: Overlay? {
         didSet {
@@ -62,6 +67,8 @@ public struct AppState: Sendable, Hashable {
     public static let messageLimit = 1000
     /// False once the program should end.
     public var isRunning = true
+    /// Whether the journal was reconciled since the pool connection came up.
+    public var hasReconciledJournal = false
 
     /// A state before the pool is loaded.
     public init(size: Size, user: String, origin: String) {

@@ -23,9 +23,10 @@ public struct InstallState: Sendable, Hashable {
     /// settle (shown in the details view).
     public let reason: String
 
-    /// Classifies `record` using the console phases and templates in `state`.
+    /// Classifies `record` using what the console of its current attempt showed and the templates in
+    /// `state`: the one place the install state is derived (VMs column, details, filters).
     public init(ref: Ref<VMRecord>, record: VMRecord, state: AppState) {
-        self.init(ref: ref, record: record, phase: state.phases[ref] ?? .unknown, templates: state.templateRecords)
+        self.init(ref: ref, record: record, phase: state.phases[ref]?.phase(for: record) ?? .unknown, templates: state.templateRecords)
     }
 
     /// Classifies `record` from what its console showed (`phase`; `.unknown` when nobody watched, as

@@ -14,8 +14,14 @@ public enum Overlay: Sendable, Hashable {
     case plan(ChangePlan)
     /// A question that `y` confirms.
     case confirm(Confirmation)
-    /// The name prompt of a new install.
-    case newInstall(template: Ref<VMRecord>, name: TextInput)
+    /// The form of a new install, a template copy or a rename.
+    case prompt(PromptForm)
+    /// `e` on a vendor default template: the wiki's way is to copy it first (offers the copy).
+    case vendorTemplate(Ref<VMRecord>)
+    /// This pool's journal.
+    case journal(JournalView)
+    /// A change set left half-applied: `c` completes it, `b` rolls it back.
+    case interrupted(ReconciledSet)
     /// A preflight report.
     case preflight(name: String, PreflightReport)
     /// Every status message, error and xe command of the session, newest first.
@@ -24,8 +30,8 @@ public enum Overlay: Sendable, Hashable {
     /// Whether the overlay is text that scrolls with ↑ ↓ PgUp PgDn (forms use those keys for fields).
     var scrolls: Bool {
         switch self {
-        case .help, .details, .plan, .confirm, .preflight: true
-        case .messages, .editForm, .newInstall: false
+        case .help, .details, .plan, .confirm, .preflight, .interrupted: true
+        case .messages, .editForm, .prompt, .vendorTemplate, .journal: false
         }
     }
 
@@ -37,9 +43,12 @@ public enum Overlay: Sendable, Hashable {
         case .editForm(let form): "edit \(form.target.rawValue)"
         case .plan: "plan"
         case .confirm: "confirm"
-        case .newInstall: "new install"
+        case .prompt(let form): "prompt \(form.purpose)"
+        case .vendorTemplate: "vendor template"
         case .preflight: "preflight"
         case .messages: "messages"
+        case .journal(let view): "journal \(view.isShowingDetails ? view.selectedSet?.number ?? 0 : 0)"
+        case .interrupted(let pending): "interrupted \(pending.set.number)"
         }
     }
 }

@@ -19,9 +19,19 @@ public struct AppView {
         let layout = state.layout
         renderTabs(into: &canvas, area: layout.tabBar)
         var cursor: Point?
-        if layout.isSplit {
+        if layout.isThreePane {
+            for (pane, area) in [(Pane.templates, layout.templatesArea), (.vms, layout.vmsArea)] {
+                let (title, table) = area.splitTop(1)
+                renderListTitle(pane, into: &canvas, area: title, isFocused: state.pane == pane)
+                renderList(pane, into: &canvas, area: table, isFocused: state.pane == pane)
+            }
+            let gap = Rect(x: layout.templatesArea.maxX, y: layout.templatesArea.y, width: 1, height: layout.templatesArea.height)
+            for y in gap.y..<gap.maxY { canvas.write("│", at: Point(x: gap.x, y: y), role: .dim) }
+            cursor = ConsolePaneView(state: state, lines: console, focus: .marked(state.pane == .console))
+                .render(into: &canvas, area: layout.consoleArea)
+        } else if layout.isSplit {
             let listFocused = state.pane == state.listPane
-            renderListTitle(into: &canvas, area: layout.listTitle, isFocused: listFocused)
+            renderListTitle(state.listPane, into: &canvas, area: layout.listTitle, isFocused: listFocused)
             renderList(state.listPane, into: &canvas, area: layout.listArea, isFocused: listFocused)
             cursor = ConsolePaneView(state: state, lines: console, focus: .marked(state.pane == .console))
                 .render(into: &canvas, area: layout.consoleArea)
@@ -50,8 +60,7 @@ public struct AppView {
     }
 
     /// The split layout's list title: pane, row count and filter; highlighted and marked `▸` with the focus.
-    private func renderListTitle(into canvas: inout Canvas, area: Rect, isFocused: Bool) {
-        let pane = state.listPane
+    private func renderListTitle(_ pane: Pane, into canvas: inout Canvas, area: Rect, isFocused: Bool) {
         let list = state.list(pane)
         var text = "\(isFocused ? "▸" : " ") \(pane.rawValue + 1) \(pane.title) (\(list.rows.count))"
         if !list.filter.text.isEmpty { text += " · filter /\(list.filter.text)" }

@@ -27,9 +27,14 @@ public enum KeyMap {
             KeyHint("e", "edit parameters"),
             KeyHint("y", "apply plan / confirm"),
             KeyHint("r", "rearm the selected VM"),
-            KeyHint("u", "undo the last change"),
-            KeyHint("n", "new install"),
+            KeyHint("u", "undo newest change set"),
+            KeyHint("J", "journal: undo any set"),
+            KeyHint("n", "new install (name, SR, repository)"),
+            KeyHint("C", "copy a template (the wiki's first step)"),
+            KeyHint("R", "rename (a plan)"),
+            KeyHint("D", "delete a custom template / destroy halted VMs and their disks"),
             KeyHint("s S", "start / hard shutdown"),
+            KeyHint("h b", "clean shutdown / clean reboot"),
             KeyHint("p", "preflight"),
         ]),
         .init("Console", [
@@ -57,7 +62,17 @@ public enum KeyMap {
                 return [KeyHint("y", "yes, apply"), KeyHint("Esc", "cancel"), KeyHint("↑↓ PgUp PgDn", "scroll")]
             case .messages:
                 return [KeyHint("↑↓", "pick"), KeyHint("Y", "copy xe command"), KeyHint("Esc", "close")]
-            case .newInstall: return [KeyHint("Enter", "create, start, watch"), KeyHint("Esc", "cancel")]
+            case .prompt(let form):
+                let enter: String = switch form.purpose {
+                case .newInstall: "create, start, watch"
+                case .copyTemplate: "copy"
+                case .rename: "show plan"
+                }
+                return [KeyHint("Enter", enter), KeyHint("Tab ↑↓", "field"), KeyHint("← →", "choose"), KeyHint("Esc", "cancel")]
+            case .vendorTemplate:
+                return [KeyHint("y C", "copy it (the wiki's way)"), KeyHint("e", "edit the vendor template anyway"), KeyHint("Esc", "cancel")]
+            case .journal: return [KeyHint("↑↓", "choose"), KeyHint("Enter", "show"), KeyHint("u", "undo it"), KeyHint("Esc", "close")]
+            case .interrupted: return [KeyHint("c", "complete"), KeyHint("b", "roll back"), KeyHint("Esc", "later")]
             case .editForm:
                 return [KeyHint("Tab ↑↓", "field"), KeyHint("Enter", "show plan"), KeyHint("Esc", "cancel"),
                         KeyHint("empty", "removes key")]

@@ -9,6 +9,8 @@ public struct Layout: Sendable, Hashable {
     public static let splitMinimum = Size(width: 120, height: 34)
     /// Rows the list pane gets at least in the split (its title line included).
     public static let minimumSplitListHeight = 8
+    /// The smallest screen that shows both lists side by side above the console (three panes).
+    public static let threePaneMinimum = Size(width: 200, height: 50)
 
     /// The top line with the pane tabs.
     public let tabBar: Rect
@@ -20,6 +22,12 @@ public struct Layout: Sendable, Hashable {
     public let hintBar: Rect
     /// Whether a list pane and the console are shown at once.
     public let isSplit: Bool
+    /// Whether templates and VMs are both shown, side by side above the console (≥ 200x50).
+    public let isThreePane: Bool
+    /// In the three-pane layout: the templates list (title line included) and the VMs list beside it.
+    public let templatesArea: Rect
+    /// In the three-pane layout: the VMs list (title line included).
+    public let vmsArea: Rect
     /// The list pane's title line in the split (empty otherwise).
     public let listTitle: Rect
     /// Where the list panes' tables go: the whole body, or the top part of the split below its title.
@@ -38,12 +46,24 @@ public struct Layout: Sendable, Hashable {
         statusBar = status
         hintBar = hints
         isSplit = size.width >= Self.splitMinimum.width && size.height >= Self.splitMinimum.height
-        if isSplit {
+        isThreePane = size.width >= Self.threePaneMinimum.width && size.height >= Self.threePaneMinimum.height
+        let empty = Rect(x: middle.x, y: middle.y, width: 0, height: 0)
+        if isThreePane {
+            let listHeight = max(Self.minimumSplitListHeight, middle.height * 2 / 5)
+            let (lists, console) = middle.splitTop(listHeight)
+            let leftWidth = lists.width * 2 / 5
+            templatesArea = Rect(x: lists.x, y: lists.y, width: leftWidth, height: lists.height)
+            vmsArea = Rect(x: lists.x + leftWidth + 1, y: lists.y, width: lists.width - leftWidth - 1, height: lists.height)
+            (listTitle, listArea) = vmsArea.splitTop(1)
+            consoleArea = console
+        } else if isSplit {
+            (templatesArea, vmsArea) = (empty, empty)
             let listHeight = max(Self.minimumSplitListHeight, middle.height * 2 / 5)
             let (list, console) = middle.splitTop(listHeight)
             (listTitle, listArea) = list.splitTop(1)
             consoleArea = console
         } else {
+            (templatesArea, vmsArea) = (empty, empty)
             listTitle = Rect(x: middle.x, y: middle.y, width: middle.width, height: 0)
             listArea = middle
             consoleArea = middle

@@ -11,11 +11,8 @@ struct OverlayView {
         switch overlay {
         case .help:
             HelpOverlayView(sections: KeyMap.help, scroll: state.overlayScroll).render(into: &canvas, area: area)
-        case .newInstall(let template, let name):
-            let templateName = state.vms[template]?.nameLabel ?? template.rawValue
-            let form = FormView(title: "New install from \(templateName)", fields: [.init(label: "Name", input: name)],
-                                focus: 0, footer: "Enter create, start and watch its console   Esc cancel")
-            return form.render(into: &canvas, area: area)
+        case .prompt(let form):
+            return promptView(form).render(into: &canvas, area: area)
         case .editForm(let editForm):
             var fields = editForm.fields.map { FormView.Field(label: $0.parameter.xeName, input: $0.input) }
             fields.append(.init(label: "add other-config", input: editForm.newKey))
@@ -64,9 +61,39 @@ struct OverlayView {
             return DialogView(title: "Preflight of \(name): \(verdict)", lines: lines, footer: "Esc close", scroll: scroll)
         case .messages:
             return messageLog()
-        case .help, .newInstall, .editForm:
+        case .vendorTemplate(let ref):
+            let name = state.vms[ref]?.nameLabel ?? ref.rawValue
+            return DialogView(title: "\(name) is a vendor default template", lines: [
+                .init("The FAI wiki's way is to copy the vendor template first and change the copy:"),
+                .init("a vendor template is shared by every install of that release, and XenServer updates"),
+                .init("may reset it. y (or C) copies it now; e edits the vendor template anyway."),
+            ], footer: "y copy it   e edit anyway   Esc cancel", scroll: scroll)
+        case .journal(let view):
+            return DialogView(title: "Journal of this pool", lines: JournalLines.lines(view),
+                              footer: "↑↓ choose   Enter show   u undo it   Esc close", scroll: scroll)
+        case .interrupted(let pending):
+            return DialogView(title: "Interrupted change", lines: JournalLines.lines(pending),
+                              footer: "c complete it   b roll it back   Esc decide later", scroll: scroll)
+        case .help, .prompt, .editForm:
             return nil
         }
+    }
+
+    private func promptView(_ form: PromptForm) -> FormView {
+        let title: String
+        let footer: String
+        switch form.purpose {
+        case .newInstall(let template):
+            title = "New install from \(state.vms[template]?.nameLabel ?? template.rawValue)"
+            footer = "Enter create, start and watch   Tab field   ← → SR   Esc cancel"
+        case .copyTemplate(let template):
+            title = "Copy template \(state.vms[template]?.nameLabel ?? template.rawValue)"
+            footer = "Enter copy   Tab field   Esc cancel"
+        case .rename(let ref):
+            title = "Rename \(state.vms[ref]?.nameLabel ?? ref.rawValue)"
+            footer = "Enter show the plan   Esc cancel"
+        }
+        return FormView(title: title, fields: form.fields, focus: form.focus, footer: form.warning.map { "⚠ " + $0 } ?? footer)
     }
 
     private func messageLog() -> DialogView {
@@ -131,11 +158,12 @@ struct OverlayView {
         if let task = failure.task {
             lines.append(.init("  failed task       \(task)" + (failure.code.map { " (error level \($0))" } ?? "")))
         }
-        let jumpable = failure.jumpableLines
+        let jumpable = state.failureLines(of: ref)
+        let isOpen = state.console.vm == ref
         for errorLine in failure.errorLines {
-            let place = errorLine.line.map { "line \($0 + 1)" } ?? "(scrolled out)"
-            let picked = errorLine.line != nil && jumpable.firstIndex(of: errorLine) == state.overlayPick
-            lines.append(.init("  \(place.padded(toWidth: 12)) \(errorLine.task): \(errorLine.text)",
+            let place = isOpen ? errorLine.line.map { "line \($0 + 1)" } ?? "(scrolled out)" : "(an earlier capture)"
+            let picked = jumpable.firstIndex(of: errorLine) == state.overlayPick
+            lines.append(.init("  \(place.padded(toWidth: max(12, place.displayWidth))) \(errorLine.task): \(errorLine.text)",
                                role: picked ? .selection : .dialog, hangingIndent: 16))
         }
         if failure.errorLines.isEmpty { lines.append(.init("  (FAI printed no error lines)", role: .dim)) }

@@ -6,7 +6,8 @@ public import XenAPI
 /// Compared: `PV-args`, `install-repository`, `debian-release`, `install-arch` — the values eliloader and
 /// the FAI installer need. `install-distro` and `PV-bootloader` are not compared: eliloader changes them
 /// at first boot by design. A parameter the template leaves empty is not compared. The template is the
-/// one ``TargetResolver/template(of:)`` finds (`base_template_name`).
+/// one ``TargetResolver/templateLookup(of:)`` identifies (the UUID recorded at install, else a
+/// `base_template_name` only one template has); an ambiguous name is reported, never guessed.
 public enum DriftChecker {
     /// The parameters compared.
     public static let comparedParameters: [VMParameter] = [
@@ -21,10 +22,12 @@ public enum DriftChecker {
 
     /// Compares the VM `ref` with its template, found among `resolver`'s records.
     public static func check(_ ref: Ref<VMRecord>, _ record: VMRecord, resolver: TargetResolver) -> DriftResult {
-        guard let template = resolver.template(of: record)?.record else {
+        let lookup = resolver.templateLookup(of: record)
+        guard case .found(_, let template, _) = lookup else {
+            let isAmbiguous = if case .ambiguous = lookup { true } else { false }
             return DriftResult(
-                vm: record.nameLabel, uuid: record.uuid, template: nil, status: .noTemplate,
-                plan: ChangePlan(ref: ref, record: record, requested: []))
+                vm: record.nameLabel, uuid: record.uuid, template: nil, status: isAmbiguous ? .ambiguousTemplate : .noTemplate,
+                plan: ChangePlan(ref: ref, record: record, requested: []), problem: lookup.problem)
         }
         let requested = comparedParameters.compactMap { parameter -> ParamChange? in
             guard let value = parameter.value(in: template), !value.isEmpty else { return nil }
@@ -33,7 +36,7 @@ public enum DriftChecker {
         let plan = ChangePlan(ref: ref, record: record, requested: requested)
         return DriftResult(
             vm: record.nameLabel, uuid: record.uuid, template: template.nameLabel,
-            status: plan.isEmpty ? .inSync : .drifted, plan: plan)
+            status: plan.isEmpty ? .inSync : .drifted, plan: plan, templateUUID: template.uuid)
     }
 
     /// Checks every covered VM in `resolver`'s records, ordered by name.

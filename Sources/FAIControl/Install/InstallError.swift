@@ -6,8 +6,10 @@ public enum InstallError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownSR(String, candidates: [String])
     /// The template has disks to provision and the pool has no default SR.
     case noDefaultSR(template: String)
-    /// A step failed; the half-made VM was destroyed (or could not be, as said).
-    case stepFailed(step: String, reason: String, cleanup: String)
+    /// The new name is already used (without `--allow-duplicate-name`).
+    case nameInUse(String, objects: [String])
+    /// `--repo` is not a repository eliloader accepts.
+    case badRepository(String)
 
     public var description: String {
         switch self {
@@ -18,8 +20,11 @@ public enum InstallError: Error, Sendable, Hashable, CustomStringConvertible {
             return "no single SR is named \"\(query)\" or has that UUID\(list)"
         case .noDefaultSR(let template):
             return "\(template) has disks to create and the pool has no default SR: give --sr"
-        case .stepFailed(let step, let reason, let cleanup):
-            return "\(step) failed: \(reason); \(cleanup)"
+        case .nameInUse(let name, let objects):
+            return "\"\(name)\" is already used by \(objects.joined(separator: ", ")); names are not identities, so xsfai "
+                + "refuses a second one: choose another name or add --allow-duplicate-name"
+        case .badRepository(let problem):
+            return "--repo: \(problem)"
         }
     }
 }

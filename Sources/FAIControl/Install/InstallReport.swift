@@ -17,11 +17,13 @@ public struct InstallReport: Sendable, Hashable, Codable {
     public var carried: ChangePlan
     /// Every API call made, in order.
     public var calls: [APICall]
+    /// The change set's number in the pool's journal.
+    public var changeSet: Int
 
     /// Creates a report.
     public init(
         ref: String, uuid: String, name: String, template: String, method: String, srUUID: String?,
-        carried: ChangePlan, calls: [APICall]
+        carried: ChangePlan, calls: [APICall], changeSet: Int
     ) {
         self.ref = ref
         self.uuid = uuid
@@ -31,5 +33,6 @@ public struct InstallReport: Sendable, Hashable, Codable {
         self.srUUID = srUUID
         self.carried = carried
         self.calls = calls
+        self.changeSet = changeSet
     }
 }

@@ -10,8 +10,14 @@ public struct InstallRequest: Sendable, Hashable, Codable {
     /// pool's default SR.
     public var sr: String?
 
+    /// Whether a name already used by another VM or template is accepted.
+    public var allowDuplicateName: Bool
+
     /// Creates a request.
-    public init(name: String, template: String, repository: String? = nil, sr: String? = nil) {
+    public init(
+        name: String, template: String, repository: String? = nil, sr: String? = nil, allowDuplicateName: Bool = false
+    ) {
+        self.allowDuplicateName = allowDuplicateName
         self.name = name
         self.template = template
         self.repository = repository

@@ -11,6 +11,9 @@ public enum InstallKeys {
     /// The keys a VM carries over from its template (install-distro is consumed at first boot, so it is
     /// carried by install and rearm, not compared by the drift check).
     public static let carried = [repository, distro, debianRelease, arch]
+    /// xsfai's own key on a VM it installed: the UUID of the template it was made from (names are not
+    /// identities; `check` and `rearm` find the template by this key first).
+    public static let templateUUID = "xsfai-template-uuid"
     /// The distro eliloader assumes for these templates when none is set.
     public static let defaultDistro = "debianlike"
 

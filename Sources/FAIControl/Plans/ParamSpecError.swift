@@ -17,7 +17,8 @@ public enum ParamSpecError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .unknownParameter(let name):
             let known = VMParameter.fields.map(\.xeName).joined(separator: ", ")
-            return "unknown parameter \"\(name)\" (known: \(known), other-config:KEY)"
+            let hint = VMParameter.nearestXEName(to: name).map { "did you mean \($0)? " } ?? ""
+            return "unknown parameter \"\(name)\" (\(hint)known: \(known), other-config:KEY)"
         case .emptyOtherConfigKey:
             return "other-config needs a key: other-config:KEY=VALUE"
         case .missingValue(let argument):

@@ -57,6 +57,22 @@ public enum RearmPlanner {
             restoredFromTemplate: restored, warnings: warnings)
     }
 
+    /// Plans rearming `record` with its template identified among `resolver`'s records
+    /// (``TargetResolver/templateLookup(of:)``); a template that cannot be identified restores nothing
+    /// and says why in the warnings.
+    public static func plan(
+        ref: Ref<VMRecord>, record: VMRecord, resolver: TargetResolver, force: Bool
+    ) throws(RearmError) -> RearmPlan {
+        let lookup = resolver.templateLookup(of: record)
+        var template: VMRecord?
+        if case .found(_, let found, _) = lookup { template = found }
+        var plan = try self.plan(ref: ref, record: record, template: template, force: force)
+        if case .ambiguous = lookup, let problem = lookup.problem {
+            plan.warnings.append("\(record.nameLabel): \(problem); nothing is restored from a template")
+        }
+        return plan
+    }
+
     private static func nonEmpty(_ value: String?) -> String? {
         guard let value, !value.isEmpty else { return nil }
         return value

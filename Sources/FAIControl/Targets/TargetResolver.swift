@@ -38,14 +38,31 @@ public struct TargetResolver: Sendable {
         throw .unknown(query, kind: kind, suggestions: similar.prefix(10).map { Self.describe($0.value) })
     }
 
-    /// The template a VM was made from: the one whose name-label is the VM's
-    /// `other_config.base_template_name` (which `VM.clone` of a template records); `nil` when the key is
-    /// missing or empty, or no template has that name.
+    /// The template a VM was made from, when it can be identified (see ``templateLookup(of:)``).
     public func template(of record: VMRecord) -> (ref: Ref<VMRecord>, record: VMRecord)? {
-        guard let name = record.otherConfig["base_template_name"], !name.isEmpty else { return nil }
-        let base = records.filter { $0.value.isATemplate && !$0.value.isASnapshot && $0.value.nameLabel == name }
-            .min { $0.value.uuid < $1.value.uuid }
-        return base.map { ($0.key, $0.value) }
+        if case .found(let ref, let template, _) = templateLookup(of: record) { return (ref, template) }
+        return nil
+    }
+
+    /// Finds the template a VM was made from by identity: the template whose UUID xsfai recorded at
+    /// install (``InstallKeys/templateUUID``); for other VMs, the one template whose name-label is the
+    /// VM's `other_config.base_template_name` (which `VM.clone` of a template records). Several
+    /// templates with that name are ``TemplateLookup/ambiguous(name:candidates:)``: never guessed.
+    public func templateLookup(of record: VMRecord) -> TemplateLookup {
+        let templates = records.filter { $0.value.isATemplate && !$0.value.isASnapshot }
+        if let uuid = record.otherConfig[InstallKeys.templateUUID], !uuid.isEmpty {
+            if let found = templates.first(where: { $0.value.uuid == uuid }) { return .found(found.key, found.value, by: .uuid) }
+            return .missing(reason: "its template \(uuid) (other-config:\(InstallKeys.templateUUID)) no longer exists")
+        }
+        guard let name = record.otherConfig["base_template_name"], !name.isEmpty else {
+            return .missing(reason: "it has no other-config:base_template_name")
+        }
+        let named = templates.filter { $0.value.nameLabel == name }.sorted { $0.value.uuid < $1.value.uuid }
+        switch named.count {
+        case 0: return .missing(reason: "no template is named \"\(name)\" (its base_template_name)")
+        case 1: return .found(named[0].key, named[0].value, by: .name)
+        default: return .ambiguous(name: name, candidates: named.map { Self.describe($0.value) })
+        }
     }
 
     /// `name (uuid)` for candidate lists.

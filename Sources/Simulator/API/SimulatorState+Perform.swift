@@ -24,6 +24,23 @@ extension SimulatorState {
             try requireRow("task", try string(args[0]))
             db.destroy("task", ref: try string(args[0]))
             return ""
+        case ("VDI", "destroy"):
+            // As xapi: refused while a running VM uses the disk; VBDs of halted VMs go with it.
+            let vdi = try string(args[0])
+            try requireRow("VDI", vdi)
+            for vbd in refs(db.field("VDI", ref: vdi, "VBDs")) {
+                if let vm = db.field("VBD", ref: vbd, "VM")?.stringValue, vmField(vm, "power_state")?.stringValue != "Halted" {
+                    throw APIFailure("VDI_IN_USE", vdi, "destroy")
+                }
+            }
+            for vbd in refs(db.field("VDI", ref: vdi, "VBDs")) {
+                if let vm = db.field("VBD", ref: vbd, "VM")?.stringValue { removeRef("VM", vm, field: "VBDs", vbd) }
+                db.destroy("VBD", ref: vbd)
+            }
+            if let sr = db.field("VDI", ref: vdi, "SR")?.stringValue { removeRef("SR", sr, field: "VDIs", vdi) }
+            installedDisks[vdi] = nil
+            db.destroy("VDI", ref: vdi)
+            return ""
         case ("task", "cancel"):
             try requireRow("task", try string(args[0]))
             return ""

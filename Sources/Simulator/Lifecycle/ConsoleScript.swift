@@ -111,6 +111,8 @@ struct ConsolePlayback {
     let vm: String
     var script: ConsoleScript
     var position = 0
+    /// The guest answering typed input once the script ended at a prompt.
+    var guest: GuestLogin?
 
     var isFinished: Bool { position >= script.lines.count }
 }

@@ -33,7 +33,9 @@ extension SimulatorState {
         guard let disk = bootDisk(vm), let hostname = installedDisks[disk] else {
             throw APIFailure.bootloaderFailed(vm, "Unable to find partition containing kernel")
         }
-        return .installedSystemBoot(hostname: hostname)
+        var script = ConsoleScript.installedSystemBoot(hostname: hostname)
+        script.adapt(release: otherConfig(vm)["debian-release"], arch: otherConfig(vm)["install-arch"])
+        return script
     }
 
     /// eliloader's first boot: checks `install-repository` (http/ftp/nfs/cdrom), for debianlike
@@ -81,6 +83,7 @@ extension SimulatorState {
         if let hostname = ConsoleScript.hostname(forNameLabel: vmField(vm, "name_label")?.stringValue ?? "") {
             script.renameHost(to: hostname)
         }
+        script.adapt(release: config["debian-release"], arch: config["install-arch"])
         script.replaceCommandLine(with: vmField(vm, "PV_args")?.stringValue ?? "")
         return script
     }

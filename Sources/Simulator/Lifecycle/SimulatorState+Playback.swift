@@ -34,7 +34,7 @@ extension SimulatorState {
     }
 
     /// Bytes typed by a console client: a RETURN at `Press <RETURN> to reboot.` continues the
-    /// install's reboot; at a prompt input is echoed and RETURN prints the prompt again; while the
+    /// install's reboot; at a prompt the guest echoes input and lets root log in (``GuestLogin``); while the
     /// script is still playing input is ignored (as by a guest that is not reading).
     mutating func consoleInput(_ console: String, _ bytes: [UInt8]) {
         guard var playback = playbacks[console], playback.isFinished else { return }
@@ -48,16 +48,11 @@ extension SimulatorState {
             playbacks[console] = playback
             effects.append(.schedulePlayback(console: console, delay: 0))
         case .prompt(let prompt):
-            var echo: [UInt8] = []
-            for byte in bytes {
-                if isReturn(byte) {
-                    echo += Array("\r\n".utf8) + Array(prompt.utf8)
-                } else if byte == 0x7F || byte == 0x08 {
-                    echo += [0x08, 0x20, 0x08]
-                } else if byte >= 0x20 {
-                    echo.append(byte)
-                }
-            }
+            var guest = playback.guest
+                ?? GuestLogin(prompt: prompt, hostname: playback.script.hostname, kernel: playback.script.kernelRelease)
+            let echo = guest.input(bytes)
+            playback.guest = guest
+            playbacks[console] = playback
             writeToClients(console, echo)
         default:
             break

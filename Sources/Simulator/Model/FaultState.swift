@@ -4,12 +4,15 @@ struct FaultState {
     enum Decision: Equatable {
         case answer(delayMilliseconds: Int, truncate: Bool)
         case drop
+        /// Carry the call out, then close without replying.
+        case dropAfterCall
     }
 
     private(set) var faults: [SimulatorFault]
     private var requests = 0
     private var replies = 0
     private var random = SplitMix64(seed: 1)
+    private var callsByMethod: [String: Int] = [:]
 
     init(faults: [SimulatorFault]) {
         self.faults = []
@@ -20,6 +23,7 @@ struct FaultState {
         self.faults = faults
         requests = 0
         replies = 0
+        callsByMethod = [:]
         for case .dropConnectionRandomly(_, let seed) in faults { random = SplitMix64(seed: seed) }
     }
 
@@ -35,9 +39,18 @@ struct FaultState {
         return nil
     }
 
-    /// Decides the fate of the next API request.
-    mutating func nextRequest() -> Decision {
+    /// Decides the fate of the next API request, a call of `method`.
+    mutating func nextRequest(method: String) -> Decision {
         requests += 1
+        callsByMethod[method, default: 0] += 1
+        let nth = callsByMethod[method] ?? 0
+        for fault in faults {
+            switch fault {
+            case .loseReply(method, nth): return .dropAfterCall
+            case .dropBefore(method, nth): return .drop
+            default: break
+            }
+        }
         var delay = 0
         for fault in faults {
             switch fault {

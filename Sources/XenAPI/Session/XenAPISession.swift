@@ -14,8 +14,9 @@ import Synchronization
 ///   toolstack restart) it logs in again and retries the call once. A call made before ``login()`` logs
 ///   in first.
 /// - A connection lost before the reply is retried once on a new connection for read-only calls
-///   (`get_*`, `event.from`, login); for calls that change state it is reported, since the server may
-///   have acted.
+///   (`get_*`, `event.from`, login). Calls that change state go out through
+///   ``XenAPITransport/postOnce(_:timeout:)`` and are never resent: a lost reply is reported, since
+///   the server may have acted (the controller reads back to decide).
 public final class XenAPISession: Sendable {
     /// The URL the session was created with (a pool member or the master).
     public let poolURL: XenAPIURL
@@ -205,10 +206,14 @@ public final class XenAPISession: Sendable {
         let body = XMLRPCEncoder.methodCall(method, params: params)
         let limit = timeout ?? callTimeout
         let reply: [UInt8]
-        do {
-            reply = try transport.post(body, timeout: limit)
-        } catch let error as TransportError where error.isRetryable && Self.isReadOnly(method) {
-            reply = try transport.post(body, timeout: limit)
+        if Self.isReadOnly(method) {
+            do {
+                reply = try transport.post(body, timeout: limit)
+            } catch let error as TransportError where error.isRetryable {
+                reply = try transport.post(body, timeout: limit)
+            }
+        } else {
+            reply = try transport.postOnce(body, timeout: limit)
         }
         return try interpret(reply)
     }

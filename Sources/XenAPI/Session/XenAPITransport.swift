@@ -7,7 +7,13 @@
 /// in-memory fake that records bodies and returns canned replies.
 public protocol XenAPITransport: Sendable {
     /// POSTs an XML-RPC body to `/` and returns the response body; throws TransportError on HTTP/network failure.
+    /// The transport may send the request again by itself when a reused connection turns out dead.
     func post(_ body: [UInt8], timeout: Duration) throws -> [UInt8]
+
+    /// POSTs a state-changing call: the request goes out at most once. The transport never repeats it
+    /// by itself (a lost reply is a ``TransportError`` of kind `connectionLost`; the caller reads back
+    /// to learn whether the call took effect).
+    func postOnce(_ body: [UInt8], timeout: Duration) throws -> [UInt8]
 
     /// POSTs like ``post(_:timeout:)`` and hands the body of the HTTP 200 reply to `receiver` piece by
     /// piece as it is read, so a big reply can be decoded while the rest is still on the wire. An error
@@ -17,6 +23,11 @@ public protocol XenAPITransport: Sendable {
 }
 
 extension XenAPITransport {
+    /// For transports that never resend on their own (in-memory fakes), sending once is ``post(_:timeout:)``.
+    public func postOnce(_ body: [UInt8], timeout: Duration) throws -> [UInt8] {
+        try post(body, timeout: timeout)
+    }
+
     /// Reads the whole reply with ``post(_:timeout:)``, then hands it to `receiver` in one piece.
     public func post(_ body: [UInt8], timeout: Duration, to receiver: any XenAPIReplyReceiver) throws {
         let reply = try post(body, timeout: timeout)

@@ -11,8 +11,11 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Compares PV-args, install-repository, debian-release and install-arch of each PV VM with its \
             template (other-config:base_template_name); parameters the template leaves empty are not \
-            compared. --fix applies the differences as a verified, journaled plan. Exits 1 when drift is \
-            found and not fixed.
+            compared. The template is the one whose UUID xsfai recorded at install, else the only template \
+            named by the VM's base_template_name; when several have that name the VM is reported as \
+            ambiguous-template and never fixed. --fix applies the differences as one verified, journaled \
+            change set (--dry-run shows it; on a terminal it is shown and confirmed first). Exits 1 when \
+            drift is found and not fixed.
 
             \(ExitStatus.helpText)
             """)
@@ -24,6 +27,12 @@ struct CheckCommand: ParsableCommand {
 
     @Flag(help: "Make drifted VMs match their templates.")
     var fix = false
+
+    @Flag(help: "With --fix: show the change set without writing it.")
+    var dryRun = false
+
+    @Flag(help: "With --fix: do not ask on a terminal.")
+    var yes = false
 
     @Flag(help: "Print the results as JSON.")
     var json = false
@@ -41,21 +50,32 @@ struct CheckCommand: ParsableCommand {
                 }
             }
             let drifted = results.filter { $0.status == .drifted }
+            for result in results where result.status == .ambiguousTemplate {
+                ControllerOutput.note("xsfai: \(result.vm): \(result.problem ?? "template ambiguous")\(fix ? "; not fixed" : "")")
+            }
+            var fixed = false
             if fix && !drifted.isEmpty {
-                let context = try connection.journalContext(command: "check --fix")
-                for result in drifted { try connection.apply(result.plan, context: context) }
+                if dryRun || (!yes && TerminalQuestion.isInteractive) {
+                    for result in drifted { ControllerOutput.note(ControllerOutput.text(result.plan)) }
+                }
+                if !dryRun && (yes || !TerminalQuestion.isInteractive || TerminalQuestion.confirm("Apply these changes to \(drifted.count) VM(s)?")) {
+                    let outcome = try connection.controller.apply(drifted.map(\.plan), command: "check --fix")
+                    fixed = true
+                    if !json { ControllerOutput.note(ControllerOutput.text(outcome)) }
+                }
             }
             if json {
                 try ControllerOutput.printJSON(results)
             } else {
                 ControllerOutput.say(table(results))
-                if fix && !drifted.isEmpty {
-                    ControllerOutput.say("Fixed \(drifted.count) VM(s); verified and journaled.")
+                if fixed {
+                    ControllerOutput.say("Fixed \(drifted.count) VM(s); verified and journaled as one change set.")
                 } else if !drifted.isEmpty {
                     ControllerOutput.say("\(drifted.count) VM(s) differ from their template; xsfai check --fix applies the template's values.")
                 }
             }
-            if !fix && !drifted.isEmpty { throw ExitStatus.failure.exitCode }
+            if fix && results.contains(where: { $0.status == .ambiguousTemplate }) { throw ExitStatus.refused.exitCode }
+            if !fixed && !drifted.isEmpty { throw ExitStatus.failure.exitCode }
         }
     }
 

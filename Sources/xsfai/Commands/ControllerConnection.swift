@@ -3,29 +3,30 @@ import FAIControl
 import Foundation
 import XenAPI
 
-/// A logged-in connection for the controller commands, with the journal and name resolution they share.
+/// A logged-in connection for the CLI commands: the session, the console connector, and the pool's
+/// ``PoolController`` (the one controller every writing command calls).
 struct ControllerConnection {
     let session: XenAPISession
     let consoles: CurlConsoleConnector
+    let controller: PoolController
 
-    /// Connects with the global connection options (and `--pool` profile).
+    /// Connects with the global connection options (and `--pool` profile), opens this pool's journal and
+    /// reports on stderr what it holds that needs attention (interrupted change sets, unreadable lines).
     init(_ options: ConnectionOptions) throws {
         (session, consoles) = try options.connect()
+        let folder = ChangeJournal.stateFolder(environment: ProcessInfo.processInfo.environment)
+        do {
+            controller = try PoolController.open(api: session, stateFolder: folder)
+            try Self.reportJournal(of: controller)
+        } catch {
+            session.logout()
+            throw error
+        }
     }
 
     /// Every VM, template, snapshot and control domain, for name resolution.
     func resolver() throws -> TargetResolver {
         TargetResolver(records: try session.allVMRecords())
-    }
-
-    /// The journal the commands append to.
-    static var journal: ChangeJournal {
-        ChangeJournal(path: ChangeJournal.defaultPath(environment: ProcessInfo.processInfo.environment))
-    }
-
-    /// The journal context for `command` on this pool.
-    func journalContext(command: String, undoes: Int? = nil) throws -> JournalContext {
-        JournalContext(pool: try session.poolUUID(), command: command, undoes: undoes)
     }
 
     /// Logs out.
@@ -43,8 +44,19 @@ struct ControllerConnection {
         try ControllerFailure.reporting { try using(options, body) }
     }
 
-    /// Applies `plan` through this session, journaled as `context` says.
-    func apply(_ plan: ChangePlan, context: JournalContext) throws {
-        try PlanExecutor(api: session, journal: Self.journal).apply(plan, context: context)
+    /// Prints unreadable journal lines, and change sets interrupted or half-applied (reconciled against
+    /// the pool now: the ones the pool shows fully applied or not applied are recorded and said so).
+    private static func reportJournal(of controller: PoolController) throws {
+        for problem in try controller.contents().problems {
+            ControllerOutput.note("xsfai: warning: journal \(controller.journal.path), \(problem) (skipped)")
+        }
+        for reconciled in try controller.reconcile() {
+            if reconciled.isSettled {
+                let found = reconciled.isFullyApplied ? "every change is on the pool" : "none of it reached the pool"
+                ControllerOutput.note("xsfai: change set \(reconciled.set.number) (\(reconciled.set.title)) was interrupted; \(found): recorded so in the journal")
+            } else {
+                ControllerOutput.note("xsfai: \(reconciled.summary): xsfai journal --complete \(reconciled.set.number) finishes it, --roll-back \(reconciled.set.number) reverts it")
+            }
+        }
     }
 }

@@ -13,11 +13,14 @@ enum ControllerFailure {
             case let error as ParamSpecError: (error.description, .usage)
             case let error as ProfileConfigError: (error.description, .usage)
             case let error as RearmError: (error.description, .refused)
+            case let error as DestroyError: (error.description, .refused)
             case let error as UndoRefusal: (error.description, .refused)
-            case InstallError.unknownSR: ("\(error)", .usage)
+            case InstallError.unknownSR, InstallError.badRepository: ("\(error)", .usage)
             case let error as InstallError: (error.description, .refused)
+            case JournalError.noSuchEntry: ("\(error)", .usage)
             case let error as JournalError: (error.description, .failure)
-            case let error as PlanExecutionError: (error.description, error.underlying is XenAPIError ? .serverRefused : .failure)
+            case let error as PendingChangeError: (error.description, .refused)
+            case let error as ChangeSetError: (error.description, exitStatus(of: error.kind))
             case let error as ControllerRefusal: (error.message, error.status)
             case FAIKit.Error.filesExist: ("\(error)", .refused)
             case FAIKit.Error.invalidName, FAIKit.Error.invalidRepositoryRoot: ("\(error)", .usage)
@@ -26,6 +29,14 @@ enum ControllerFailure {
         guard let (message, code) = refused else { return CommandFailure.report(error) }
         ControllerOutput.note("xsfai: \(message)")
         return code.exitCode
+    }
+
+    private static func exitStatus(of kind: ChangeSetError.Kind) -> ExitStatus {
+        switch kind {
+        case .serverRefused: .serverRefused
+        case .connection: .connectionFailed
+        case .verification, .journal: .failure
+        }
     }
 
     /// Runs `body` and returns its value; an `ExitCode` it throws passes through, any other error is reported.

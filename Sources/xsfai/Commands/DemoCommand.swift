@@ -1,5 +1,6 @@
 import ArgumentParser
 import CurlTransport
+import Foundation
 import Simulator
 import XenAPI
 
@@ -8,7 +9,10 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Open the TUI against the built-in XenServer simulator (nothing to set up).",
-        discussion: "The simulator listens on 127.0.0.1 on a free port for as long as the TUI runs."
+        discussion: """
+            The simulator listens on 127.0.0.1 on a free port for as long as the TUI runs. Its journal lives \
+            in a temporary folder removed at the end: the demo never writes into your state folder.
+            """
     )
 
     @Option(help: "Extra realistic VMs in the simulated pool (e.g. 2000 for a big pool).")
@@ -30,6 +34,8 @@ struct DemoCommand: AsyncParsableCommand {
         let configuration = SimulatorConfiguration(extraVMs: vms, linesPerSecond: speed)
         let server = SimulatorServer(configuration: configuration)
         let port = try await server.start()
+        let stateFolder = FileManager.default.temporaryDirectory.appendingPathComponent("xsfai-demo-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: stateFolder) }
         do {
             let url = try XenAPIURL(string: server.masterURL)
             let session = try XenAPISession(
@@ -39,7 +45,7 @@ struct DemoCommand: AsyncParsableCommand {
             try TUILauncher.run(
                 session: session, consoles: CurlConsoleConnector(), origin: "127.0.0.1:\(port) (demo)",
                 notice: "demo: the built-in simulator runs on 127.0.0.1:\(port) · ? shows the keys",
-                tracePath: trace, started: started)
+                tracePath: trace, started: started, stateFolder: stateFolder + "/xsfai")
         } catch {
             try? await server.stop()
             throw CommandFailure.report(error)

@@ -18,7 +18,8 @@ enum ExitStatus: Int32, CaseIterable {
     case noBoot = 4
     /// `--until-done`: timed out, or the console went silent for too long (a hang).
     case timedOut = 5
-    /// xsfai refused: rearm of a template or of a running VM without `--force`, undo after an outside change.
+    /// xsfai refused: rearm of a template or of a running VM without `--force`, undo after an outside change,
+    /// a change while a change set is half-applied, a name in use, PV-args without FAI arguments without `--force`.
     case refused = 6
     /// The pool could not be reached: refused, timed out, TLS certificate not trusted, HTTP error.
     case connectionFailed = 7

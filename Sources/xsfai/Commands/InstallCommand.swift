@@ -32,6 +32,12 @@ struct InstallCommand: ParsableCommand {
     @Option(help: "Copy the disks to this SR (name-label or UUID) instead of cloning.")
     var sr: String?
 
+    @Flag(help: "Accept a name another VM or template already has (names are not identities).")
+    var allowDuplicateName = false
+
+    @Flag(help: "Install even when the template's PV-args lack FAI arguments, without asking.")
+    var force = false
+
     @Flag(help: "Start the new VM.")
     var start = false
 
@@ -49,24 +55,27 @@ struct InstallCommand: ParsableCommand {
 
     func run() throws {
         try ControllerConnection.run(connection) { connection in
-            let (templateRef, templateRecord) = try connection.resolver().resolve(template, kind: .template)
-            let request = InstallRequest(name: name, template: template, repository: repo, sr: sr)
-            let report = try VMInstaller(api: connection.session, journal: ControllerConnection.journal).install(
-                request, templateRef: templateRef, template: templateRecord,
-                context: connection.journalContext(command: "install"))
+            let resolver = try connection.resolver()
+            let (templateRef, templateRecord) = try resolver.resolve(template, kind: .template)
+            try TerminalQuestion.requireConsent(
+                to: KernelArgumentCheck.warning(templateRecord.pvArgs).map { ["\(templateRecord.nameLabel): \($0)"] } ?? [], force: force)
+            let request = InstallRequest(
+                name: name, template: template, repository: repo, sr: sr, allowDuplicateName: allowDuplicateName)
+            let report = try connection.controller.install(
+                request, templateRef: templateRef, template: templateRecord, existing: resolver.records)
             if json { try ControllerOutput.printJSON(report) } else { ControllerOutput.say(describe(report)) }
             guard start || watch else { return }
             let ref = Ref<VMRecord>(report.ref)
             if watch {
                 let follower = ConsoleFollower(session: connection.session, connector: connection.consoles, vm: ref)
                 _ = follower.prepare()
-                try connection.session.vm.start(ref)
+                try connection.controller.start(ref)
                 ControllerOutput.note("Started \(name); following its install.")
                 let watch = ConsoleWatch(follower: follower, vmName: name, log: try ConsoleWatch.openLog(log))
                 let code = watch.untilDone(timeout: timeout.map { .seconds($0) })
                 if code != 0 { throw ExitCode(code) }
             } else {
-                try connection.session.vm.start(ref)
+                try connection.controller.start(ref)
                 if !json { ControllerOutput.say("Started \(name).") }
             }
         }
@@ -79,7 +88,7 @@ struct InstallCommand: ParsableCommand {
         if carried.isEmpty {
             lines.append("It kept the template's PV-args and install keys: nothing to add.")
         } else {
-            lines.append("Made it carry the template's install settings (verified, journaled):")
+            lines.append("Made it carry the template's install settings (verified, change set \(report.changeSet)):")
             for change in carried.changes {
                 let why = change.parameter == .otherConfig(InstallKeys.repository) && repo != nil ? " (--repo)" : ""
                 lines.append("  \(change.parameter.xeName): \(ControllerOutput.show(change.old)) -> \(ControllerOutput.show(change.new))\(why)")

@@ -35,6 +35,9 @@ struct ParamSetCommand<Target: ParamSetTarget>: ParsableCommand {
     @Flag(help: "Print the plan without changing anything.")
     var dryRun = false
 
+    @Flag(help: "Write values that only draw a warning (e.g. PV-args without FAI arguments) without asking.")
+    var force = false
+
     @Flag(help: "Print the plan as JSON.")
     var json = false
 
@@ -44,6 +47,8 @@ struct ParamSetCommand<Target: ParamSetTarget>: ParsableCommand {
             guard !changes.isEmpty else {
                 throw CommandFailure.usage("nothing to set: give PARAM=VALUE arguments or --remove other-config:KEY")
             }
+            let check = ValueCheck(changes)
+            if !check.errors.isEmpty { throw CommandFailure.usage(check.errors.joined(separator: "; ")) }
             try ControllerConnection.using(connection) { connection in
                 let (ref, record) = try connection.resolver().resolve(target, kind: Target.kind)
                 let plan = ChangePlan(ref: ref, record: record, requested: changes)
@@ -51,13 +56,9 @@ struct ParamSetCommand<Target: ParamSetTarget>: ParsableCommand {
                     try json ? ControllerOutput.printJSON(plan) : ControllerOutput.say(ControllerOutput.text(plan))
                     return
                 }
-                try connection.apply(plan, context: connection.journalContext(command: Self.commandName))
-                if json {
-                    try ControllerOutput.printJSON(plan)
-                } else {
-                    ControllerOutput.say(ControllerOutput.text(plan))
-                    ControllerOutput.say("Applied and verified; \(plan.changes.count) change(s) journaled (xsfai undo reverts the last).")
-                }
+                try TerminalQuestion.requireConsent(to: ValueCheck(plan.requested).warnings, force: force)
+                let outcome = try connection.controller.apply(plan, command: Self.commandName)
+                try json ? ControllerOutput.printJSON(outcome) : ControllerOutput.say(ControllerOutput.text(outcome))
             }
         }
     }

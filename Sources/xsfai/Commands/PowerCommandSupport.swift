@@ -11,7 +11,7 @@ enum PowerStateMessage {
             let actual = error.parameters.count > 2 ? error.parameters[2] : "in another state"
             let expected = error.parameters.count > 1 ? error.parameters[1] : "?"
             if operation == "start" && actual == "running" { return ControllerRefusal(message: "\(name) is already running", status: .serverRefused) }
-            if operation != "start" && actual == "halted" { return ControllerRefusal(message: "\(name) is already halted", status: .serverRefused) }
+            if operation.contains("shutdown") && actual == "halted" { return ControllerRefusal(message: "\(name) is already halted", status: .serverRefused) }
             return ControllerRefusal(message: "\(name) is \(actual); \(operation) needs it \(expected)", status: .serverRefused)
         case .vmIsTemplate:
             return ControllerRefusal(message: "\(name) is a template; templates cannot be started (xsfai install makes a VM)", status: .serverRefused)

@@ -39,27 +39,28 @@ struct RearmCommand: ParsableCommand {
         try ControllerConnection.run(connection) { connection in
             let resolver = try connection.resolver()
             let (ref, record) = try resolver.resolveRefusingTemplates(vm)
-            let template = resolver.template(of: record)?.record
-            let plan = try RearmPlanner.plan(ref: ref, record: record, template: template, force: force)
+            let plan = try RearmPlanner.plan(ref: ref, record: record, resolver: resolver, force: force)
             for warning in plan.warnings { ControllerOutput.note("xsfai: warning: \(warning)") }
             if dryRun {
                 try json ? ControllerOutput.printJSON(plan) : ControllerOutput.say(describe(plan))
                 return
             }
-            if plan.isAlreadyArmed {
-                try json ? ControllerOutput.printJSON(plan) : ControllerOutput.say("\(record.nameLabel) is already armed: nothing written.")
-                if start && record.powerState == .halted { try connection.session.vm.start(ref) }
-                if start && record.powerState == .halted && !json { ControllerOutput.say("Started \(record.nameLabel).") }
-                return
-            }
-            let applied = try RearmExecutor(api: connection.session, journal: ControllerConnection.journal).apply(
-                plan, template: template, context: connection.journalContext(command: "rearm"), start: start)
+            let startsNow = start && (record.powerState == .halted || plan.shutsDownFirst)
+            let outcome = try connection.controller.rearm(plan, start: startsNow)
             if json {
-                try ControllerOutput.printJSON(applied)
+                try ControllerOutput.printJSON(outcome)
             } else {
-                ControllerOutput.say(describe(applied))
-                ControllerOutput.say("Rearmed \(record.nameLabel): the installer runs on its next boot (verified, journaled).")
-                if start { ControllerOutput.say("Started \(record.nameLabel).") }
+                if plan.isAlreadyArmed {
+                    ControllerOutput.say("\(record.nameLabel) is already armed: nothing written.")
+                } else {
+                    if plan.shutsDownFirst { ControllerOutput.say("Hard shutdown first (VM.hard_shutdown).") }
+                    ControllerOutput.say(ControllerOutput.text(outcome))
+                    if !plan.restoredFromTemplate.isEmpty, let template = plan.templateName {
+                        ControllerOutput.say("Restored from template \(template): " + plan.restoredFromTemplate.joined(separator: ", "))
+                    }
+                    ControllerOutput.say("Rearmed \(record.nameLabel): the installer runs on its next boot.")
+                }
+                if startsNow { ControllerOutput.say("Started \(record.nameLabel).") }
             }
         }
     }

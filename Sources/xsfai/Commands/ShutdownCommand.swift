@@ -19,7 +19,7 @@ struct ShutdownCommand: ParsableCommand {
     func run() throws {
         try ControllerConnection.run(connection) { connection in
             let name = try connection.changePowerState(of: vm, kind: .vm, operation: hard ? "hard shutdown" : "shutdown") {
-                try hard ? connection.session.vm.hardShutdown($0) : connection.session.vm.cleanShutdown($0)
+                try connection.controller.power(hard ? "VM.hard_shutdown" : "VM.clean_shutdown", $0, leaving: .halted)
             }
             ControllerOutput.say("\(name) is halted.")
         }

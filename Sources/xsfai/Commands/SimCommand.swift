@@ -14,7 +14,9 @@ struct SimCommand: AsyncParsableCommand {
         discussion: """
             Hosts listen on the same port; the first is the pool master, the others answer HOST_IS_SLAVE. \
             There is no TLS: use http://HOST:PORT. Faults (repeatable --fault): drop-every:N, drop-random:P[:SEED], \
-            delay:MS, expire-sessions:N, malformed-every:N, drop-console:BYTES (close each console relay after BYTES). Set other-config:xsfai-sim-scenario on a VM to \
+            delay:MS, expire-sessions:N, malformed-every:N, drop-console:BYTES (close each console relay after BYTES), \
+            lose-reply:METHOD[:N] (carry out the Nth call of METHOD, e.g. VM.clone, then close without replying), \
+            drop-before:METHOD[:N] (close on the Nth call of METHOD without carrying it out). Set other-config:xsfai-sim-scenario on a VM to \
             fail-instsoft, fail-partition, no-nfsroot or success-verbose to choose the FAI transcript it plays.
             """
     )

@@ -16,7 +16,7 @@ struct StartCommand: ParsableCommand {
     func run() throws {
         try ControllerConnection.run(connection) { connection in
             let name = try connection.changePowerState(of: vm, kind: .any, operation: "start") {
-                try connection.session.vm.start($0)
+                try connection.controller.start($0)
             }
             ControllerOutput.say("Started \(name).")
         }

@@ -29,6 +29,9 @@ struct TemplateCopyCommand: ParsableCommand {
     @Option(help: "Make a full copy on this SR (name-label or UUID) instead of a fast clone.")
     var sr: String?
 
+    @Flag(help: "Accept a name another VM or template already has (names are not identities).")
+    var allowDuplicateName = false
+
     @Flag(help: "Print the result as JSON.")
     var json = false
 
@@ -41,16 +44,12 @@ struct TemplateCopyCommand: ParsableCommand {
 
     func run() throws {
         try ControllerConnection.run(connection) { connection in
-            let (ref, record) = try connection.resolver().resolve(template, kind: .template)
-            let session = connection.session
-            let newRef: Ref<VMRecord>
-            if let sr {
-                newRef = try session.vm.copy(ref, newName: name, sr: try session.storageRepository(sr).ref)
-            } else {
-                newRef = try session.vm.clone(ref, newName: name)
-            }
-            if let description { try session.vm.setNameDescription(newRef, description) }
-            let copy = try session.vm.getRecord(newRef)
+            let resolver = try connection.resolver()
+            let (ref, record) = try resolver.resolve(template, kind: .template)
+            let outcome = try connection.controller.copyTemplate(
+                ref, record, name: name, description: description, sr: sr, allowDuplicateName: allowDuplicateName,
+                existing: resolver.records)
+            let copy = (uuid: outcome.createdUUID ?? "", nameLabel: name)
             let result = Result(name: copy.nameLabel, uuid: copy.uuid, source: record.nameLabel, method: sr == nil ? "VM.clone" : "VM.copy")
             if json {
                 try ControllerOutput.printJSON(result)

@@ -3,46 +3,48 @@ import FAIControl
 import Foundation
 import XenAPI
 
-/// `xsfai undo`: revert the newest journal entry (or `--entry N`) unless someone changed it since.
+/// `xsfai undo`: revert the newest change set of this pool (or `--entry N`) as a whole.
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo",
-        abstract: "Revert the newest journaled change (or --entry N).",
+        abstract: "Revert the newest change set of this pool (or --entry N), all its changes, newest first.",
         discussion: """
-            Reads the journal ($XDG_STATE_HOME/xsfai/journal.jsonl), checks that the parameter still holds \
-            the value the entry wrote — refusing, with the difference, if someone changed it since — and \
-            writes the old value back (the undo is journaled too).
+            Reads this pool's journal ($XDG_STATE_HOME/xsfai/journal-POOL.jsonl) and reverts the whole change \
+            set — a rearm's bootloader and install-distro together — in reverse order, then reads back and \
+            verifies (the undo is a change set too). Per parameter: already back at the old value → nothing \
+            to do; still the value the set wrote → reverted; anything else → refused, naming every \
+            difference, except eliloader's own switch to pygrub and removal of install-distro at an \
+            install's first boot, which is recognised and explained. A refused set never blocks older ones: \
+            --entry N picks another (xsfai journal lists them).
 
             \(ExitStatus.helpText)
             """)
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Option(help: "The journal entry number to revert (see xsfai journal).")
+    @Option(help: "The change set number to revert (see xsfai journal).")
     var entry: Int?
 
     @Flag(help: "Print the plan without changing anything.")
     var dryRun = false
 
-    @Flag(help: "Print the plan as JSON.")
+    @Flag(help: "Print the result as JSON.")
     var json = false
 
     func run() throws {
-        try ControllerFailure.reporting {
-            let chosen = try UndoPlanner.entryToUndo(entry, in: ControllerConnection.journal.entries())
-            try ControllerConnection.using(connection) { connection in
-                let ref = try connection.session.vm.getByUUID(chosen.entry.objectUUID)
-                let record = try connection.session.vm.getRecord(ref)
-                let context = try connection.journalContext(command: "undo", undoes: chosen.number)
-                let plan = try UndoPlanner.plan(undoing: chosen, ref: ref, record: record, pool: context.pool)
-                if !dryRun { try connection.apply(plan, context: context) }
-                if json {
-                    try ControllerOutput.printJSON(plan)
-                } else {
-                    ControllerOutput.say(ControllerOutput.text(plan))
-                    if !dryRun { ControllerOutput.say("Reverted entry \(chosen.number); verified and journaled.") }
-                }
+        try ControllerConnection.run(connection) { connection in
+            let controller = connection.controller
+            if dryRun {
+                let set = try UndoPlanner.setToUndo(entry, in: controller.contents())
+                let plan = try UndoPlanner.plan(undoing: set, objects: try controller.objects(of: set))
+                if json { return try ControllerOutput.printJSON(plan.plans) }
+                ControllerOutput.say("Undo of change set \(set.number) (\(set.title)) would write:")
+                for line in plan.plans.map(ControllerOutput.text) { ControllerOutput.say(line) }
+                for note in plan.notes { ControllerOutput.say("Note: \(note)") }
+                return
             }
+            let outcome = try controller.undo(entry)
+            try json ? ControllerOutput.printJSON(outcome) : ControllerOutput.say(ControllerOutput.text(outcome))
         }
     }
 }

@@ -4,79 +4,105 @@ import FAIControl
 import Foundation
 import XenAPI
 
-/// The TUI's pool operations: FAIControl's planners and executors over the session, journalled.
+/// The TUI's pool operations: the plans the reducer made, carried out by the one ``PoolController``.
 struct ControllerOperations: PoolOperations {
     let session: XenAPISession
-    let journal: ChangeJournal
+    let controller: PoolController
 
-    init(session: XenAPISession) {
+    /// Opens the pool's controller (its journal in `stateFolder`, default `$XDG_STATE_HOME/xsfai`);
+    /// journaled commands are prefixed `tui `.
+    init(session: XenAPISession, stateFolder: String? = nil) throws {
         self.session = session
-        journal = ChangeJournal(path: ChangeJournal.defaultPath(environment: ProcessInfo.processInfo.environment))
-    }
-
-    private func context(_ command: String, undoes: Int? = nil) throws -> JournalContext {
-        JournalContext(pool: try session.poolUUID(), command: "tui \(command)", undoes: undoes)
+        controller = try PoolController.open(
+            api: session, stateFolder: stateFolder ?? ChangeJournal.stateFolder(environment: ProcessInfo.processInfo.environment),
+            commandPrefix: "tui ")
     }
 
     func apply(_ plan: ChangePlan) throws -> OperationOutcome {
-        try PlanExecutor(api: session, journal: journal).apply(plan, context: try context("edit"))
-        let changed = plan.changes.map(\.parameter.xeName).joined(separator: ", ")
-        return OperationOutcome(summary: "\(plan.target.nameLabel): set \(changed)", xeCommands: plan.xeCommands)
+        outcome(try controller.apply(plan, command: "edit"))
     }
 
-    func rearm(_ vm: Ref<VMRecord>, forceShutdown: Bool) throws -> OperationOutcome {
-        let record = try session.vmRecord(vm)
-        let template = try template(of: record)
-        let plan = try RearmPlanner.plan(ref: vm, record: record, template: template, force: forceShutdown)
-        if plan.isAlreadyArmed {
-            return OperationOutcome(summary: "\(record.nameLabel) is already armed: nothing written")
-        }
-        let applied = try RearmExecutor(api: session, journal: journal)
-            .apply(plan, template: template, context: try context("rearm"), start: false)
-        let changes = applied.changes.changes
-            .map { "\($0.parameter.xeName) \($0.old ?? "(absent)") → \($0.new ?? "(removed)")" }
-            .joined(separator: ", ")
-        let shutdown = plan.shutsDownFirst ? "hard shutdown, then " : ""
-        var commands = plan.shutsDownFirst ? ["xe vm-shutdown --force uuid=\(record.uuid)"] : []
-        commands += applied.changes.xeCommands
-        return OperationOutcome(summary: "rearmed \(record.nameLabel): \(shutdown)\(changes); s starts the install",
-                                xeCommands: commands)
+    func rearm(_ plan: RearmPlan) throws -> OperationOutcome {
+        let result = try controller.rearm(plan)
+        guard result.set != nil else { return outcome(result) }
+        return OperationOutcome(summary: result.summary + "; s starts the install", xeCommands: result.xeCommands)
     }
 
-    func undoLastChange() throws -> OperationOutcome {
-        let entries = try journal.entries()
-        let newest = try UndoPlanner.entryToUndo(nil, in: entries)
-        let ref = try session.vm.getByUUID(newest.entry.objectUUID)
-        let record = try session.vmRecord(ref)
-        let plan = try UndoPlanner.plan(undoing: newest, ref: ref, record: record, pool: try session.poolUUID())
-        try PlanExecutor(api: session, journal: journal).apply(plan, context: try context("undo", undoes: newest.number))
-        return OperationOutcome(summary: "undid journal entry \(newest.number) on \(record.nameLabel)",
-                                xeCommands: plan.xeCommands)
+    func undo(_ number: Int?) throws -> OperationOutcome {
+        outcome(try controller.undo(number))
     }
 
-    func install(from template: Ref<VMRecord>, name: String) throws -> (Ref<VMRecord>, OperationOutcome) {
-        let record = try session.vmRecord(template)
-        let report = try VMInstaller(api: session, journal: journal).install(
-            InstallRequest(name: name, template: record.nameLabel), templateRef: template, template: record,
-            context: try context("install"))
+    func install(_ request: InstallRequest, template: Ref<VMRecord>, record: VMRecord) throws -> (Ref<VMRecord>, OperationOutcome) {
+        var request = request
+        request.allowDuplicateName = true  // the reducer checked the name against the records it holds
+        let report = try controller.install(request, templateRef: template, template: record, existing: [:])
         let carried = report.carried.isEmpty ? "" : "; carried over \(report.carried.changes.map(\.parameter.xeName).joined(separator: ", "))"
         let outcome = OperationOutcome(
-            summary: "created \(report.name) from \(report.template)\(carried)",
-            xeCommands: ["xe vm-install template=\(record.uuid) new-name-label='\(name.replacingOccurrences(of: "'", with: "'\\''"))'"] + report.carried.xeCommands)
+            summary: "created \(report.name) from \(report.template)\(carried) (change set \(report.changeSet))",
+            xeCommands: ["xe vm-install template=\(record.uuid) new-name-label=\(request.name.shellQuoted)"] + report.carried.xeCommands)
         return (Ref(report.ref), outcome)
+    }
+
+    func journal() throws -> JournalContents { try controller.contents() }
+
+    func reconcile() throws -> [ReconciledSet] { try controller.reconcile() }
+
+    func complete(_ number: Int) throws -> OperationOutcome {
+        outcome(try controller.complete(number))
+    }
+
+    func rollBack(_ number: Int) throws -> OperationOutcome {
+        outcome(try controller.rollBack(number))
+    }
+
+    func copyTemplate(_ template: Ref<VMRecord>, name: String, description: String) throws -> OperationOutcome {
+        let record = try session.vmRecord(template)
+        // The reducer asked about a name in use already (Enter twice goes ahead).
+        return outcome(try controller.copyTemplate(
+            template, record, name: name, description: description.isEmpty ? nil : description, sr: nil,
+            allowDuplicateName: true, existing: [:]))
+    }
+
+    func destroyPlans(_ vms: [Ref<VMRecord>]) throws -> (plans: [DestroyPlan], refused: [String]) {
+        var plans: [DestroyPlan] = []
+        var refused: [String] = []
+        for vm in vms {
+            do {
+                plans.append(try controller.destroyPlan(vm))
+            } catch let error as DestroyError {
+                refused.append(error.description)
+            }
+        }
+        return (plans, refused)
+    }
+
+    func destroy(_ plan: DestroyPlan) throws -> OperationOutcome {
+        outcome(try controller.destroy(plan))
+    }
+
+    func cleanShutdown(_ vm: Ref<VMRecord>) throws -> OperationOutcome {
+        let record = try session.vmRecord(vm)
+        try controller.power("VM.clean_shutdown", vm, leaving: .halted)
+        return OperationOutcome(summary: "shut \(record.nameLabel) down cleanly", xeCommands: ["xe vm-shutdown uuid=\(record.uuid)"])
+    }
+
+    func reboot(_ vm: Ref<VMRecord>) throws -> OperationOutcome {
+        let record = try session.vmRecord(vm)
+        _ = try session.call("VM.clean_reboot", [.string(vm.rawValue)])
+        return OperationOutcome(summary: "rebooted \(record.nameLabel) cleanly", xeCommands: ["xe vm-reboot uuid=\(record.uuid)"])
     }
 
     func start(_ vm: Ref<VMRecord>) throws -> OperationOutcome {
         let record = try session.vmRecord(vm)
         guard record.powerState != .running else { return OperationOutcome(summary: "\(record.nameLabel) is already running") }
-        try session.vm.start(vm)
+        try controller.start(vm)
         return OperationOutcome(summary: "started \(record.nameLabel)", xeCommands: ["xe vm-start uuid=\(record.uuid)"])
     }
 
     func hardShutdown(_ vm: Ref<VMRecord>) throws -> OperationOutcome {
         let record = try session.vmRecord(vm)
         guard record.powerState != .halted else { return OperationOutcome(summary: "\(record.nameLabel) is already halted") }
-        try session.vm.hardShutdown(vm)
+        try controller.power("VM.hard_shutdown", vm, leaving: .halted)
         return OperationOutcome(summary: "hard shutdown of \(record.nameLabel)",
                                 xeCommands: ["xe vm-shutdown --force uuid=\(record.uuid)"])
     }
@@ -87,7 +113,7 @@ struct ControllerOperations: PoolOperations {
         return Preflight(prober: CurlURLProber()).run(record, hosts: hosts)
     }
 
-    private func template(of record: VMRecord) throws -> VMRecord? {
-        TargetResolver(records: try session.allVMRecords()).template(of: record)?.record
+    private func outcome(_ result: ChangeOutcome) -> OperationOutcome {
+        OperationOutcome(summary: ([result.summary] + (result.set == nil ? [] : result.notes)).joined(separator: "; "), xeCommands: result.xeCommands)
     }
 }

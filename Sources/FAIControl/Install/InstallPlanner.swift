@@ -1,0 +1,19 @@
+public import XenAPI
+
+/// The parameter changes that make a new VM carry its template's PV-args and install keys (the
+/// XenCenter wizard once dropped them; `--repo` overrides the repository) and record the template's
+/// UUID (``InstallKeys/templateUUID``), so `check` and `rearm` find the template by identity.
+public enum InstallPlanner {
+    /// The changes for `record` (the new VM, reached through `ref`) made from `template`.
+    public static func carryOverPlan(
+        ref: Ref<VMRecord>, record: VMRecord, template: VMRecord, repository: String?
+    ) -> ChangePlan {
+        var requested: [ParamChange] = []
+        if !template.pvArgs.isEmpty { requested.append(ParamChange(.pvArgs, template.pvArgs)) }
+        for key in InstallKeys.carried {
+            let value = key == InstallKeys.repository ? (repository ?? template.otherConfig[key]) : template.otherConfig[key]
+            if let value, !value.isEmpty { requested.append(ParamChange(.otherConfig(key), value)) }
+        }
+        return ChangePlan(ref: ref, record: record, requested: requested)
+    }
+}
