@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "XMLRPC"),
         .target(name: "XenAPI", dependencies: ["XMLRPC"]),
         .target(name: "FAIControl", dependencies: ["XenAPI"]),
+        .target(name: "FAIMonitor", dependencies: ["FAIControl"]),
         // The console emulator's hot loop: runtime exclusivity checks cost about a third of its time
         // (measured with `scripts/bench-console`); its state is only touched from one thread.
         .target(
@@ -46,12 +47,21 @@ let package = Package(
             ]
         ),
 
+        .target(
+            name: "FAIMonitorServer",
+            dependencies: [
+                "FAIMonitor",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+
         // Executables.
         .executableTarget(
             name: "xsfai",
             dependencies: [
                 "XenAPI", "CurlTransport", "FAIControl", "Terminal", "TUI", "CursesScreen", "App",
-                "Simulator", "TerminalSafety",
+                "Simulator", "TerminalSafety", "FAIMonitor", "FAIMonitorServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +80,7 @@ let package = Package(
             name: "FAIControlTests", dependencies: ["FAIControl", "XenAPI", "CurlTransport", "Simulator"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "FAIMonitorTests", dependencies: ["FAIMonitor", "FAIMonitorServer", "FAIControl"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AppTests", dependencies: ["App", "TUI", "Terminal", "XenAPI"], exclude: ["Snapshots"]),
     ],

@@ -18,6 +18,7 @@ struct XSFAI: AsyncParsableCommand {
             VMSetCommand.self,
             TemplateCopyCommand.self,
             InstallCommand.self,
+            FleetCommand.self,
             RearmCommand.self,
             StartCommand.self,
             ShutdownCommand.self,

@@ -19,6 +19,15 @@ public struct PoolProfile: Sendable, Hashable {
     /// `password_command`): then no one else may be able to change the file.
     public var holdsSecretSource: Bool { password != nil || passwordFile != nil || passwordCommand != nil }
 
+    /// Where xsfai listens for FAI monitor messages, `[ADDR:]PORT` (`fai_monitor`).
+    public var faiMonitor: String?
+    /// The log the monitor port writes, in fai-monitor's format (`fai_monitor_log`).
+    public var faiMonitorLog: String?
+    /// The log of a fai-monitor elsewhere to follow (`fai_monitor_log_follow`).
+    public var faiMonitorLogFollow: String?
+    /// The address installs report to, `ADDR:PORT`, added to PV-args by install and rearm (`monitor`).
+    public var monitor: String?
+
     /// Creates an empty profile.
     public init(name: String) { self.name = name }
 }

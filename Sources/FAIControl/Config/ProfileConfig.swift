@@ -95,6 +95,10 @@ public struct ProfileConfig: Sendable, Hashable {
             case "password_file": profile.passwordFile = value
             case "password": profile.password = value
             case "pin": profile.pin = value
+            case "fai_monitor": profile.faiMonitor = value
+            case "fai_monitor_log": profile.faiMonitorLog = value
+            case "fai_monitor_log_follow": profile.faiMonitorLogFollow = value
+            case "monitor": profile.monitor = value
             default: throw .unknownKey(path: path, line: number, key: key)
             }
             profiles[name] = profile

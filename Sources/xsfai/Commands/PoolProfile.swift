@@ -28,6 +28,11 @@ extension ConnectionOptions {
         return try Self.run(passwordCommand: command, profile: name)
     }
 
+    /// The `--pool` profile, if one was named.
+    func profile() throws -> PoolProfile? {
+        try pool.map(Self.loadProfile)
+    }
+
     private static func loadProfile(_ name: String) throws -> PoolProfile {
         let path = ProfileConfig.defaultPath(environment: ProcessInfo.processInfo.environment)
         return try ProfileConfig.load(path: path).profile(name, path: path)

@@ -1,0 +1,17 @@
+/// The levels that turn monitor codes into a verdict; the defaults are those of the console tracker
+/// (``FAIControl/FAIProgressTracker/Configuration``) and FAI's `STOP_ON_ERROR`.
+public struct MonitorRules: Sendable, Equatable {
+    /// Codes at or above this make a finished install a failure.
+    public var failureLevel: Int
+    /// Codes at or above this (below ``failureLevel``) are warnings.
+    public var warningLevel: Int
+    /// FAI stops the install when a code is above this (`STOP_ON_ERROR`).
+    public var stopOnError: Int
+
+    /// Creates rules.
+    public init(failureLevel: Int = 400, warningLevel: Int = 300, stopOnError: Int = 700) {
+        self.failureLevel = failureLevel
+        self.warningLevel = warningLevel
+        self.stopOnError = stopOnError
+    }
+}
