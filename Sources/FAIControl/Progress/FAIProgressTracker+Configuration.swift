@@ -52,6 +52,14 @@ extension FAIProgressTracker {
             self.warningLevel = warningLevel
         }
 
+        /// The default limit of `console --until-done` and `install --watch`: boot time, twice the
+        /// expected length of every phase, and the longest silence the hang detector tolerates, so the
+        /// hang detector decides a stuck install first and the limit only ends an install that keeps
+        /// talking without ever finishing.
+        public var defaultWatchTimeout: Duration {
+            .seconds(Int((thresholds.boot + 2 * expectedSeconds.reduce(0, +) + thresholds.silentPhase).rounded(.up)))
+        }
+
         private static func padded(_ values: [Double], with defaults: [Double]) -> [Double] {
             (0..<FAIPhase.count).map { index in
                 index < values.count && values[index].isFinite && values[index] >= 0

@@ -35,7 +35,7 @@ struct ConsoleCommand: ParsableCommand {
     @Flag(help: "Follow the FAI install until it succeeds, fails or hangs; exit 0/3/4/5.")
     var untilDone = false
 
-    @Option(help: "With --until-done: give up after this many seconds (exit 5).")
+    @Option(help: "With --until-done: give up after this many seconds (exit 5); default: derived from the hang detector's limits.")
     var timeout: Int?
 
     func run() throws {

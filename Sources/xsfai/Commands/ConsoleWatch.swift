@@ -23,10 +23,12 @@ struct ConsoleWatch {
         }
     }
 
-    /// Watches FAI until it decides, `timeout` passes, or the console goes silent too long; returns
+    /// Watches FAI until it decides, `timeout` (default: the configuration's
+    /// ``FAIProgressTracker/Configuration/defaultWatchTimeout``) passes, or the console goes silent too long; returns
     /// the exit code (0 success, 3 FAI failed, 4 no boot, 5 timeout or hang). Progress goes to stderr,
     /// the one-line summary to stdout.
-    func untilDone(timeout: Duration?, configuration: FAIProgressTracker.Configuration = .init()) -> Int32 {
+    func untilDone(timeout requested: Duration?, configuration: FAIProgressTracker.Configuration = .init()) -> Int32 {
+        let timeout: Duration? = requested ?? configuration.defaultWatchTimeout
         let clock = ContinuousClock()
         let start = clock.now
         func seconds() -> Double {

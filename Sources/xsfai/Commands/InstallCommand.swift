@@ -44,7 +44,7 @@ struct InstallCommand: ParsableCommand {
     @Flag(help: "Start the new VM and follow its install until done (implies --start).")
     var watch = false
 
-    @Option(help: "With --watch: give up after this many seconds (exit 5).")
+    @Option(help: "With --watch: give up after this many seconds (exit 5); default: derived from the hang detector's limits.")
     var timeout: Int?
 
     @Option(help: "With --watch: append a timestamped plain-text console capture to this file (mode 0600).")
