@@ -38,6 +38,8 @@ struct InstallCommand: ParsableCommand {
     @Flag(help: "Install even when the template's PV-args lack FAI arguments, without asking.")
     var force = false
 
+    @OptionGroup var monitor: MonitorTargetOption
+
     @Flag(help: "Start the new VM.")
     var start = false
 
@@ -60,7 +62,8 @@ struct InstallCommand: ParsableCommand {
             try TerminalQuestion.requireConsent(
                 to: KernelArgumentCheck.warning(templateRecord.pvArgs).map { ["\(templateRecord.nameLabel): \($0)"] } ?? [], force: force)
             let request = InstallRequest(
-                name: name, template: template, repository: repo, sr: sr, allowDuplicateName: allowDuplicateName)
+                name: name, template: template, repository: repo, sr: sr, allowDuplicateName: allowDuplicateName,
+                monitor: try monitor.arguments(self.connection))
             let report = try connection.controller.install(
                 request, templateRef: templateRef, template: templateRecord, existing: resolver.records)
             if json { try ControllerOutput.printJSON(report) } else { ControllerOutput.say(describe(report)) }
@@ -90,7 +93,8 @@ struct InstallCommand: ParsableCommand {
         } else {
             lines.append("Made it carry the template's install settings (verified, change set \(report.changeSet)):")
             for change in carried.changes {
-                let why = change.parameter == .otherConfig(InstallKeys.repository) && repo != nil ? " (--repo)" : ""
+                var why = change.parameter == .otherConfig(InstallKeys.repository) && repo != nil ? " (--repo)" : ""
+                if change.parameter == .pvArgs, change.new?.contains("FAI_MONITOR_PORT=") == true { why = " (monitor)" }
                 lines.append("  \(change.parameter.xeName): \(ControllerOutput.show(change.old)) -> \(ControllerOutput.show(change.new))\(why)")
             }
         }

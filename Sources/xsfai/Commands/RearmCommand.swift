@@ -23,6 +23,8 @@ struct RearmCommand: ParsableCommand {
     @Argument(help: "The VM: name-label, UUID or unique UUID prefix.")
     var vm: String
 
+    @OptionGroup var monitor: MonitorTargetOption
+
     @Flag(help: "Start the VM after rearming it.")
     var start = false
 
@@ -39,7 +41,8 @@ struct RearmCommand: ParsableCommand {
         try ControllerConnection.run(connection) { connection in
             let resolver = try connection.resolver()
             let (ref, record) = try resolver.resolveRefusingTemplates(vm)
-            let plan = try RearmPlanner.plan(ref: ref, record: record, resolver: resolver, force: force)
+            let plan = try RearmPlanner.plan(
+                ref: ref, record: record, resolver: resolver, force: force, monitor: try monitor.arguments(self.connection))
             for warning in plan.warnings { ControllerOutput.note("xsfai: warning: \(warning)") }
             if dryRun {
                 try json ? ControllerOutput.printJSON(plan) : ControllerOutput.say(describe(plan))
