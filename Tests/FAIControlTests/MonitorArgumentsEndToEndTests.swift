@@ -14,8 +14,8 @@ import XenAPI
         let installed = try CLIRunEndToEndTests.run(
             ["install", "FAI Squeeze 64", "--name", "web01", "--monitor", "10.0.0.5:4711"], pool: pool, state: state)
         #expect(installed.status == 0, "\(installed.stderr)")
-        #expect(installed.stdout.contains("FAI_MONITOR_PORT=4711 FAI_SENDID=mac (monitor)"))
-        let vm = try pool.ref(named: "web01")
+        #expect(installed.stdout.contains("FAI_MONITOR_PORT=4711 FAI_SENDID=mac\" (monitor)"))
+        let vm = try pool.session.ref(named: "web01")
         let args = try pool.session.vm.getRecord(vm).pvArgs
         #expect(args.hasSuffix(" monserver=10.0.0.5 FAI_MONITOR_PORT=4711 FAI_SENDID=mac"))
         #expect(args.contains("FAI_ACTION=install"))
@@ -24,7 +24,7 @@ import XenAPI
         #expect(plan.status == 0, "\(plan.stderr)")
         #expect(plan.stdout.contains("PV-args"))
         #expect(plan.stdout.contains("monserver=127.0.0.1 FAI_MONITOR_PORT=4712 FAI_SENDID=mac"))
-        #expect(try !pool.session.vm.getRecord(try pool.ref(named: "fai02")).pvArgs.contains("monserver="))
+        #expect(try !pool.session.vm.getRecord(try pool.session.ref(named: "fai02")).pvArgs.contains("monserver="))
 
         let bad = try CLIRunEndToEndTests.run(["rearm", "fai02", "--monitor", "nohost"], pool: pool, state: state)
         #expect(bad.status == 2)
