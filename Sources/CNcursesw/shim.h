@@ -19,6 +19,7 @@ static inline attr_t xsfai_a_dim(void) { return A_DIM; }
 static inline attr_t xsfai_a_normal(void) { return A_NORMAL; }
 static inline int xsfai_key_resize(void) { return KEY_RESIZE; }
 static inline attr_t xsfai_a_italic(void) { return A_ITALIC; }
+static inline attr_t xsfai_a_blink(void) { return A_BLINK; }
 static inline int xsfai_color_pairs(void) { return COLOR_PAIRS; }
 static inline int xsfai_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int xsfai_key_max(void) { return KEY_MAX; }

@@ -35,7 +35,7 @@ public final class CurlTransport: XenAPITransport {
 
     /// See the protocol requirement; libcurl-specific behaviour is described on the type.
     public func post(_ body: [UInt8], timeout: Duration) throws -> [UInt8] {
-        try post(body, timeout: timeout, freshConnection: false)
+        try perform(body, timeout: timeout, freshConnection: false, into: ResponseBody(receiver: nil)).bytes
     }
 
     /// Sends a state-changing call at most once, on a new connection.
@@ -49,12 +49,21 @@ public final class CurlTransport: XenAPITransport {
     /// `connectionLost` ``TransportError``) and nothing is sent again. The cost is one TCP (and TLS)
     /// handshake per write; writes are few, reads keep reusing connections.
     public func postOnce(_ body: [UInt8], timeout: Duration) throws -> [UInt8] {
-        try post(body, timeout: timeout, freshConnection: true)
+        try perform(body, timeout: timeout, freshConnection: true, into: ResponseBody(receiver: nil)).bytes
     }
 
-    private func post(_ body: [UInt8], timeout: Duration, freshConnection: Bool) throws -> [UInt8] {
+    /// See the protocol requirement: each piece libcurl reads (up to ``receiveBufferSize``) goes to
+    /// `receiver` as it arrives; the body of a reply other than 200 is kept for the error instead.
+    public func post(_ body: [UInt8], timeout: Duration, to receiver: any XenAPIReplyReceiver) throws {
+        _ = try perform(body, timeout: timeout, freshConnection: false, into: ResponseBody(receiver: receiver))
+    }
+
+    /// POSTs `body` (on a new connection when `freshConnection`), filling `response`, and checks the HTTP status.
+    private func perform(
+        _ body: [UInt8], timeout: Duration, freshConnection: Bool, into response: ResponseBody
+    ) throws -> ResponseBody {
         let handle = try takeHandle()
-        let response = ResponseBody(handle: handle)
+        response.handle = handle
         do {
             try handle.set(transferTimeout: timeout)
             try handle.set(CURLOPT_FRESH_CONNECT, freshConnection ? 1 : 0)
@@ -68,6 +77,7 @@ public final class CurlTransport: XenAPITransport {
                 try handle.perform()
             }
         } catch let error as CurlError {
+            if let receiverError = response.receiverError { throw receiverError }
             if error.isUntrustedCertificate {
                 throw UntrustedCertificate.explain(error, url: url, connectTimeout: connectTimeout)
             }
@@ -81,7 +91,8 @@ public final class CurlTransport: XenAPITransport {
                 kind: .httpStatus, endpoint: url.description,
                 message: "HTTP \(status) from the server\(excerpt.isEmpty ? "" : ": \(excerpt)")", httpStatus: status)
         }
-        return response.bytes
+        if let receiver = response.receiver, !response.hasStarted { receiver.expect(length: 0) }
+        return response
     }
 
     private func takeHandle() throws -> EasyHandle {
@@ -108,24 +119,55 @@ public final class CurlTransport: XenAPITransport {
     }
 }
 
-/// The bytes of one response, filled by curl's write callback.
+/// The body of one response, filled by curl's write callback: kept in `bytes`, or handed to a
+/// receiver piece by piece when the status is 200 and there is one.
 final class ResponseBody {
     var bytes: [UInt8] = []
-    private let handle: EasyHandle
+    /// Takes the body of a 200 reply as it arrives, instead of `bytes`.
+    let receiver: (any XenAPIReplyReceiver)?
+    /// What the receiver threw: the transfer was stopped and this is the post's error.
+    private(set) var receiverError: (any Error)?
+    /// Whether the first piece of the body has been seen.
+    private(set) var hasStarted = false
+    private var streams = false
+    /// The handle performing the transfer (set before it starts), for the status and the length.
+    var handle: EasyHandle?
     /// Capacity reserved up front from `Content-Length` at most (a bigger reply still grows as it comes).
     private static let reservationLimit = 256 * 1024 * 1024
 
-    init(handle: EasyHandle) {
+    init(receiver: (any XenAPIReplyReceiver)?, handle: EasyHandle? = nil) {
+        self.receiver = receiver
         self.handle = handle
     }
 
-    /// Reserves room for the whole reply when its length is known (the headers have been read when the
-    /// first piece of the body arrives), so an 18 MB reply is not copied as the array grows.
-    private func reserveForContentLength() {
+    /// On the first piece (the headers have been read): streams when the status is 200 and there is a
+    /// receiver, telling it the length; otherwise reserves room for the whole body.
+    private func start() {
+        hasStarted = true
         var length: curl_off_t = -1
-        guard xsfai_curl_getinfo_off_t(handle.raw, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) == CURLE_OK,
-              length > 0 else { return }
-        bytes.reserveCapacity(Int(min(length, curl_off_t(Self.reservationLimit))))
+        if let handle { _ = xsfai_curl_getinfo_off_t(handle.raw, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) }
+        if let receiver, handle?.responseCode == 200 {
+            streams = true
+            receiver.expect(length: length >= 0 ? Int(length) : nil)
+        } else if length > 0 {
+            bytes.reserveCapacity(Int(min(length, curl_off_t(Self.reservationLimit))))
+        }
+    }
+
+    /// Takes one piece; false when the receiver threw (the transfer must stop).
+    private func take(_ piece: UnsafeRawBufferPointer) -> Bool {
+        if !hasStarted { start() }
+        guard streams, let receiver else {
+            bytes.append(contentsOf: piece.bindMemory(to: UInt8.self))
+            return true
+        }
+        do {
+            try receiver.receive(piece)
+            return true
+        } catch {
+            receiverError = error
+            return false
+        }
     }
 
     /// `CURLOPT_WRITEFUNCTION`: appends to the `ResponseBody` passed as `CURLOPT_WRITEDATA`.
@@ -134,10 +176,6 @@ final class ResponseBody {
         guard let data, let context else { return 0 }
         let length = size * count
         let body = Unmanaged<ResponseBody>.fromOpaque(context).takeUnretainedValue()
-        if body.bytes.isEmpty { body.reserveForContentLength() }
-        UnsafeRawPointer(data).withMemoryRebound(to: UInt8.self, capacity: length) { start in
-            body.bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: length))
-        }
-        return length
+        return body.take(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
     }
 }

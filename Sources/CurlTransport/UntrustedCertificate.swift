@@ -25,7 +25,7 @@ enum UntrustedCertificate {
     /// The `sha256//…` public-key pin of the server at `url`, or nil if it could not be read.
     static func publicKeyPin(of url: XenAPIURL, connectTimeout: Duration) -> String? {
         guard let handle = try? EasyHandle() else { return nil }
-        let log = ResponseBody(handle: handle)
+        let log = ResponseBody(receiver: nil, handle: handle)
         do {
             try handle.set(url: "\(url)/")
             try handle.set(connectTimeout: connectTimeout)

@@ -168,6 +168,9 @@ public final class CursesScreen: Screen {
         return text
     }
 
+    /// U+0336 COMBINING LONG STROKE OVERLAY, which draws strikethrough over the character before it.
+    private static let strokeOverlay = wchar_t(0x0336)
+
     /// `scalar`, or U+FFFD when it is a control a terminal would act on (C0, DEL, C1).
     private static func inert(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? "\u{FFFD}" : scalar
@@ -182,6 +185,10 @@ public final class CursesScreen: Screen {
             let (attributes, pair) = palette.style(role: cell.role, attributes: cell.attributes)
             // Views draw through the canvas, which shows controls as escapes; this is the last guard.
             var characters = Array(cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: Self.inert($0).value) })
+            if cell.attributes.contains(.strikethrough), characters.count < 4 {
+                // curses has no crossed-out attribute: U+0336 COMBINING LONG STROKE OVERLAY draws one.
+                characters.append(Self.strokeOverlay)
+            }
             characters.append(0)
             setcchar(&cc, characters, attributes, pair, nil)
             mvwadd_wch(window, Int32(y), x, &cc)

@@ -37,6 +37,7 @@ final class Palette {
         if attributes.contains(.reverse) { attr |= xsfai_a_reverse() }
         if attributes.contains(.dim) { attr |= xsfai_a_dim() }
         if attributes.contains(.italic) { attr |= xsfai_a_italic() }
+        if attributes.contains(.blink) { attr |= xsfai_a_blink() }
         return attr
     }
 

@@ -15,4 +15,8 @@ public struct Attributes: OptionSet, Sendable, Hashable {
     public static let dim = Attributes(rawValue: 1 << 3)
     /// Italic.
     public static let italic = Attributes(rawValue: 1 << 4)
+    /// Blinking (where the terminal blinks).
+    public static let blink = Attributes(rawValue: 1 << 5)
+    /// Crossed out (curses has no such attribute: screens draw it with a combining stroke).
+    public static let strikethrough = Attributes(rawValue: 1 << 6)
 }

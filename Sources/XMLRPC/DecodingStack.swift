@@ -36,6 +36,13 @@ final class DecodingStack<Element> {
         }
     }
 
+    /// Pops (and releases) the elements above the first `count`.
+    func truncate(to newCount: Int) {
+        guard newCount < count else { return }
+        (storage + newCount).deinitialize(count: count - newCount)
+        count = newCount
+    }
+
     private func grow() {
         let newCapacity = capacity * 2
         let newStorage = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)

@@ -128,7 +128,7 @@ public enum XMLRPCDecoder {
     }
 
     /// Reads up to the `<value>` of a methodResponse's single param; a `<fault>` is read whole and thrown.
-    private static func openParam(_ scanner: inout XMLRPCScanner) throws {
+    static func openParam(_ scanner: inout XMLRPCScanner) throws {
         try scanner.skipProlog()
         if try scanner.open("methodResponse") {
             throw XMLRPCError.malformed(reason: "empty <methodResponse/>", offset: scanner.position)
@@ -153,7 +153,7 @@ public enum XMLRPCDecoder {
     }
 
     /// Reads the end of a methodResponse after its param's value.
-    private static func closeParam(_ scanner: inout XMLRPCScanner) throws {
+    static func closeParam(_ scanner: inout XMLRPCScanner) throws {
         try scanner.close("param")
         try scanner.close("params")
         try scanner.close("methodResponse")

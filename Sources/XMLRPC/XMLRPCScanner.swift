@@ -8,7 +8,7 @@ struct XMLRPCScanner {
     /// The deepest array/struct nesting accepted.
     static let depthLimit = 512
 
-    private let bytes: UnsafeBufferPointer<UInt8>
+    private var bytes: UnsafeBufferPointer<UInt8>
     private(set) var position = 0
     private var depth = 0
     private var scratch: [UInt8] = []
@@ -18,6 +18,34 @@ struct XMLRPCScanner {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+    }
+
+    // MARK: Reading a document while it arrives
+
+    /// Where a read can be taken back from: the position, nesting and the stacks' heights.
+    struct Checkpoint {
+        fileprivate var position: Int
+        fileprivate var depth: Int
+        fileprivate var elements: Int
+        fileprivate var members: Int
+    }
+
+    /// Continues over `bytes`, which holds what the old buffer held and possibly more (at any address).
+    mutating func rebase(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// The state to ``restore(_:)`` when a read runs past the bytes received so far.
+    func checkpoint() -> Checkpoint {
+        Checkpoint(position: position, depth: depth, elements: elementStack.count, members: memberStack.count)
+    }
+
+    /// Takes back every read since `checkpoint`.
+    mutating func restore(_ checkpoint: Checkpoint) {
+        position = checkpoint.position
+        depth = checkpoint.depth
+        elementStack.truncate(to: checkpoint.elements)
+        memberStack.truncate(to: checkpoint.members)
     }
 
     // MARK: Document level

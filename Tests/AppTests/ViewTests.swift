@@ -67,6 +67,21 @@ import XenAPI
         #expect(lines.contains { $0.contains("package-29") })
     }
 
+    @Test func consolePaneHidesConcealedTextAndKeepsBlinkAndStrikethrough() {
+        var state = F.webConsoleOpen()
+        let buffer = F.installOutput(endingWith: "login: root\r\nPassword: \u{1b}[8msecret\u{1b}[28m \u{1b}[5mblink\u{1b}[25m \u{1b}[9mgone\u{1b}[0m\r\n")
+        state.advance(to: buffer)
+        let canvas = AppView(state: state, console: buffer).render().canvas
+        let row = canvas.lines.firstIndex { $0.contains("Password:") }
+        #expect(row != nil)
+        guard let row else { return }
+        #expect(!canvas.lines[row].contains("secret"))
+        #expect(canvas.lines[row].contains("Password:        blink gone"))
+        let x = canvas.lines[row].distance(from: canvas.lines[row].startIndex, to: canvas.lines[row].range(of: "blink")!.lowerBound)
+        #expect(canvas[x, row].attributes.contains(.blink))
+        #expect(canvas[x + 6, row].attributes.contains(.strikethrough))
+    }
+
     @Test func narrowScreenKeepsTheBars() {
         var state = F.loadedState
         _ = state.reduce(.resized(Size(width: 50, height: 10)))

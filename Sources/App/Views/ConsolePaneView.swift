@@ -38,8 +38,16 @@ struct ConsolePaneView {
                 if cell.isContinuation { continue }
                 if x + cell.width > textArea.maxX { break }
                 let cellRole = role(cell.style)
-                canvas[x, y] = TUI.Cell(String(cell.character), role: cellRole, attributes: attributes(cell.style))
-                if cell.width == 2 { canvas[x + 1, y] = TUI.Cell("", role: cellRole) }
+                let cellAttributes = attributes(cell.style)
+                if cell.style.attributes.contains(.hidden) {
+                    // Concealed (SGR 8), e.g. a password echoed by the guest: blanks in the cell's colours.
+                    for column in x..<min(x + max(1, cell.width), textArea.maxX) {
+                        canvas[column, y] = TUI.Cell(" ", role: cellRole, attributes: cellAttributes)
+                    }
+                } else {
+                    canvas[x, y] = TUI.Cell(String(cell.character), role: cellRole, attributes: cellAttributes)
+                    if cell.width == 2 { canvas[x + 1, y] = TUI.Cell("", role: cellRole) }
+                }
                 x += max(1, cell.width)
             }
         }
@@ -121,6 +129,8 @@ struct ConsolePaneView {
         if style.attributes.contains(.reverse) { result.insert(.reverse) }
         if style.attributes.contains(.dim) { result.insert(.dim) }
         if style.attributes.contains(.italic) { result.insert(.italic) }
+        if style.attributes.contains(.blink) { result.insert(.blink) }
+        if style.attributes.contains(.strikethrough) { result.insert(.strikethrough) }
         return result
     }
 }

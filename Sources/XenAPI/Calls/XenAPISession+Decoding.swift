@@ -2,11 +2,13 @@ import XMLRPC
 
 extension XenAPISession {
     /// Calls `method` and decodes its `Map(Ref → record)` reply with `decode`, one record at a time as
-    /// the reply is read (see ``XenAPIReply/records(of:method:decode:)``).
+    /// the reply arrives (see ``XenAPIReply/RecordStream``).
     func records<Record>(
-        _ method: String, _ params: [XMLRPCValue] = [], decode: (XMLRPCValue) throws -> Record
+        _ method: String, _ params: [XMLRPCValue] = [], decode: @escaping (XMLRPCValue) throws -> Record
     ) throws -> [Ref<Record>: Record] {
-        try call(method, params) { try XenAPIReply.records(of: $0, method: method, decode: decode) }
+        try streamingCall(method, params) {
+            XenAPIReply.RecordStream(method: method, decode: decode)
+        } finish: { try $0.finish() }
     }
 
     /// Calls `method` and decodes one record.

@@ -92,6 +92,36 @@ public final class XenAPISession: Sendable {
         }
     }
 
+    /// Calls the read-only `method` like ``call(_:_:timeout:)`` but decodes the reply while it arrives:
+    /// every attempt (the resend after a lost connection, the retry after logging in again) gets a
+    /// fresh receiver from `makeReceiver`, and `finish` turns the last one into the result.
+    func streamingCall<Receiver: XenAPIReplyReceiver, Result>(
+        _ method: String, _ params: [XMLRPCValue], timeout: Duration? = nil,
+        receiver makeReceiver: () -> Receiver, finish: (Receiver) throws -> Result
+    ) throws -> Result {
+        precondition(Self.isReadOnly(method), "only read-only calls are streamed (they may be resent)")
+        func attempt(_ transport: any XenAPITransport, _ reference: String) throws -> Result {
+            let body = XMLRPCEncoder.methodCall(method, params: [.string(reference)] + params)
+            let limit = timeout ?? callTimeout
+            var receiver = makeReceiver()
+            do {
+                try transport.post(body, timeout: limit, to: receiver)
+            } catch let error as TransportError where error.isRetryable {
+                receiver = makeReceiver()
+                try transport.post(body, timeout: limit, to: receiver)
+            }
+            return try finish(receiver)
+        }
+        var (transport, reference, generation) = try currentSession()
+        do {
+            return try attempt(transport, reference)
+        } catch let error as XenAPIError where error.code == .sessionInvalid || error.code == .hostIsSlave {
+            try login(unlessNewerThan: generation, force: false)
+            (transport, reference, generation) = try currentSession()
+            return try attempt(transport, reference)
+        }
+    }
+
     /// Calls `method` without a session reference (e.g. `session.login_with_password`).
     public func callWithoutSession(_ method: String, _ params: [XMLRPCValue], timeout: Duration? = nil) throws
         -> XMLRPCValue

@@ -14,6 +14,12 @@ public protocol XenAPITransport: Sendable {
     /// by itself (a lost reply is a ``TransportError`` of kind `connectionLost`; the caller reads back
     /// to learn whether the call took effect).
     func postOnce(_ body: [UInt8], timeout: Duration) throws -> [UInt8]
+
+    /// POSTs like ``post(_:timeout:)`` and hands the body of the HTTP 200 reply to `receiver` piece by
+    /// piece as it is read, so a big reply can be decoded while the rest is still on the wire. An error
+    /// thrown by the receiver ends the transfer and is rethrown. The default hands the whole body over
+    /// at once.
+    func post(_ body: [UInt8], timeout: Duration, to receiver: any XenAPIReplyReceiver) throws
 }
 
 extension XenAPITransport {
@@ -21,6 +27,21 @@ extension XenAPITransport {
     public func postOnce(_ body: [UInt8], timeout: Duration) throws -> [UInt8] {
         try post(body, timeout: timeout)
     }
+
+    /// Reads the whole reply with ``post(_:timeout:)``, then hands it to `receiver` in one piece.
+    public func post(_ body: [UInt8], timeout: Duration, to receiver: any XenAPIReplyReceiver) throws {
+        let reply = try post(body, timeout: timeout)
+        receiver.expect(length: reply.count)
+        try reply.withUnsafeBytes { try receiver.receive($0) }
+    }
+}
+
+/// Takes a reply body piece by piece as a transport reads it (see ``XenAPITransport/post(_:timeout:to:)``).
+public protocol XenAPIReplyReceiver: AnyObject {
+    /// Called once before any bytes, with the body's length when the server gave it (`Content-Length`).
+    func expect(length: Int?)
+    /// Called with each piece of the body, in order.
+    func receive(_ bytes: UnsafeRawBufferPointer) throws
 }
 
 /// Makes transports for endpoints other than the first: the pool master after HOST_IS_SLAVE, and separate
