@@ -23,8 +23,13 @@ struct InstallCommand: ParsableCommand {
     @Argument(help: "The template: name-label, UUID or unique UUID prefix.")
     var template: String
 
-    @Option(help: "The new VM's name-label.")
-    var name: String
+    @Option(help: "The new VM's name-label; repeat for a batch (--name web01 --name web02 …).")
+    var name: [String] = []
+
+    @Option(help: "A batch of names from a pattern with a numeric range, e.g. 'web[01-20]'.")
+    var names: String?
+
+    @OptionGroup var monitorSource: MonitorOptions
 
     @Option(help: "The install repository URL, replacing the template's install-repository.")
     var repo: String?
@@ -55,7 +60,25 @@ struct InstallCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    /// Every name asked for, in order.
+    func allNames() throws -> [String] {
+        var all = name
+        if let names {
+            do { all += try NamePattern.expand(names) } catch { throw CommandFailure.usage("\(error)") }
+        }
+        guard !all.isEmpty else { throw CommandFailure.usage("no name: pass --name NAME (repeatable) or --names 'web[01-20]'") }
+        if let twice = Dictionary(grouping: all, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+            throw CommandFailure.usage("the name \(twice) is asked for twice")
+        }
+        return all
+    }
+
     func run() throws {
+        let all = try ControllerFailure.reportingValue { try allNames() }
+        guard all.count == 1, let name = all.first else {
+            try BatchInstall(command: self, names: all).run()
+            return
+        }
         try ControllerConnection.run(connection) { connection in
             let resolver = try connection.resolver()
             let (templateRef, templateRecord) = try resolver.resolve(template, kind: .template)
@@ -76,6 +99,9 @@ struct InstallCommand: ParsableCommand {
                 ControllerOutput.note("Started \(name); following its install.")
                 let watch = ConsoleWatch(follower: follower, vmName: name, log: try ConsoleWatch.openLog(log))
                 let code = watch.untilDone(timeout: timeout.map { .seconds($0) })
+                try? AttemptLedger.standard.record(
+                    AttemptLedger.Attempt(name: name, exitCode: code, summary: "\(name): exit \(code)", time: Date().timeIntervalSince1970),
+                    uuid: report.uuid)
                 if code != 0 { throw ExitCode(code) }
             } else {
                 try connection.controller.start(ref)
