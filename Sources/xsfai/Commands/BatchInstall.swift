@@ -12,6 +12,7 @@ struct BatchInstall {
 
     func run() throws {
         try ControllerConnection.run(command.connection) { connection in
+            try connection.refuseWithoutPVInstallPath()
             let resolver = try connection.resolver()
             let (templateRef, template) = try resolver.resolve(command.template, kind: .template)
             try TerminalQuestion.requireConsent(

@@ -80,6 +80,7 @@ struct InstallCommand: ParsableCommand {
             return
         }
         try ControllerConnection.run(connection) { connection in
+            try connection.refuseWithoutPVInstallPath()
             let resolver = try connection.resolver()
             let (templateRef, templateRecord) = try resolver.resolve(template, kind: .template)
             try TerminalQuestion.requireConsent(

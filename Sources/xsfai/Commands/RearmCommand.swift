@@ -42,6 +42,7 @@ struct RearmCommand: ParsableCommand {
 
     func run() throws {
         try ControllerConnection.run(connection) { connection in
+            try connection.refuseWithoutPVInstallPath()
             let resolver = try connection.resolver()
             switch (vm, failed) {
             case (let vm?, false):
