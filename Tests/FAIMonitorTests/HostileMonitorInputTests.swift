@@ -30,24 +30,30 @@ import Testing
         }
         sampler.start()
         let port = harness.port
-        await withTaskGroup(of: Void.self) { group in
+        // Connections the clients made (under load a few connects may time out in the kernel's queue).
+        let connected = await withTaskGroup(of: Int.self) { group in
             for worker in 0..<4 {
                 group.addTask {
-                    for index in stride(from: worker, to: total, by: 4) {
-                        RawClient.send(Array("burst\(index) check\n".utf8), port: port, timeout: 2)
+                    var made = 0
+                    for index in stride(from: worker, to: total, by: 4)
+                    where RawClient.send(Array("burst\(index) check\n".utf8), port: port, timeout: 2) != nil {
+                        made += 1
                     }
+                    return made
                 }
             }
+            return await group.reduce(0, +)
         }
         sampling.store(false, ordering: .relaxed)
         #expect(peak.withLock { $0 } <= MonitorListenerLimits().maximumConnections)
         // Every connection is accounted for exactly once: taken, or refused by the limits.
         #expect(harness.wait(15) {
             let counters = harness.service.counters
-            return counters.lines + counters.refused + counters.noData + counters.dropped >= total
+            return counters.lines + counters.refused + counters.noData + counters.dropped >= connected
         })
         let counters = harness.service.counters
-        #expect(counters.lines + counters.refused + counters.noData + counters.dropped == total)
+        #expect(connected >= total * 9 / 10)
+        #expect(counters.lines + counters.refused + counters.noData + counters.dropped == connected)
         #expect(counters.lines >= 1000)  // the burst allowance at least
         #expect(harness.service.fleet.installs.count <= 512)
         #expect(harness.wait { harness.listener.openConnections == 0 })
