@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Decodes xapi's reply to a call returning a map (`VM.get_all_records`) while its bytes arrive, as
 /// ``XMLRPCDecoder/forEachResultMember(_:_:)-([UInt8],_)`` does on a whole reply: each member of
 /// `Value` is decoded and handed over as soon as its last byte is in, so decoding a big reply overlaps
@@ -35,7 +31,7 @@ public final class ResultMemberStream {
     /// Creates a decoder for a reply of about `expectedLength` bytes (its `Content-Length`, if known).
     public init(expectedLength: Int? = nil) {
         capacity = max(expectedLength ?? 0, 64 * 1024)
-        storage = Self.allocate(capacity)
+        storage = .allocate(byteCount: capacity, alignment: 16)
         scanner = XMLRPCScanner(UnsafeBufferPointer(start: storage.assumingMemoryBound(to: UInt8.self), count: 0))
     }
 
@@ -148,20 +144,9 @@ public final class ResultMemberStream {
         return nil
     }
 
-    /// Memory for `capacity` bytes. A big reply's buffer is aligned to 2 MiB and marked for huge
-    /// pages, so filling 18 MB takes a few page faults instead of thousands.
-    private static func allocate(_ capacity: Int) -> UnsafeMutableRawPointer {
-        guard capacity >= hugePage else { return .allocate(byteCount: capacity, alignment: 16) }
-        let storage = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: hugePage)
-        _ = madvise(storage, capacity, MADV_HUGEPAGE)
-        return storage
-    }
-
-    private static let hugePage = 2 * 1024 * 1024
-
     private func grow(toHold needed: Int) {
         let newCapacity = max(needed, capacity * 2)
-        let newStorage = Self.allocate(newCapacity)
+        let newStorage = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 16)
         newStorage.copyMemory(from: storage, byteCount: count)
         storage.deallocate()
         storage = newStorage
