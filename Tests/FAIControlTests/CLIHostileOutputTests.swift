@@ -50,3 +50,21 @@ import XenAPI
         #expect(refused.stderr.contains("evil\\e]0;owned"))
     }
 }
+
+/// Usage errors caught by the argument parser exit 2, as the README's exit-code table says.
+@Suite struct CLIUsageExitTests {
+    @Test(arguments: [["vms", "--bogus"], ["sim", "--port", "999999"], ["console"], ["nosuchcommand"]])
+    func parserUsageErrorsExit2(arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = CLIRunEndToEndTests.binary
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2, "\(arguments): \(text)")
+        #expect(text.contains("Error:") || text.contains("Usage"))
+    }
+}

@@ -55,4 +55,73 @@ import Testing
         chmod(path, 0o600)
         #expect(try ProfileConfig.load(path: path).profiles["a"]?.password == "secret")
     }
+
+    @Test func refusesAConfigOthersCanWriteWhenItSaysWhereThePasswordComesFrom() throws {
+        let folder = NSTemporaryDirectory() + "xsfai-config-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/config.toml"
+        try "[pool.a]\nurl = \"https://x\"\npassword_command = \"pass show a\"\n".write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(folder, 0o700)
+        chmod(path, 0o666)
+        #expect(throws: ProfileConfigError.writableByOthers(path: path, mode: "666")) { try ProfileConfig.load(path: path) }
+        chmod(path, 0o620)
+        #expect(throws: ProfileConfigError.writableByOthers(path: path, mode: "620")) { try ProfileConfig.load(path: path) }
+        chmod(path, 0o644)
+        #expect(try ProfileConfig.load(path: path).profiles["a"]?.passwordCommand == "pass show a")
+        chmod(folder, 0o777)
+        #expect(throws: ProfileConfigError.writableByOthers(path: folder, mode: "777")) { try ProfileConfig.load(path: path) }
+        chmod(folder, 0o755)
+        // Without a password source, a loose file is only a URL list: accepted.
+        try "[pool.a]\nurl = \"https://x\"\n".write(toFile: path, atomically: false, encoding: .utf8)
+        chmod(path, 0o666)
+        #expect(try ProfileConfig.load(path: path).profiles["a"]?.url == "https://x")
+    }
+
+    @Test func thePasswordCommandDoesNotInheritXSFAIPassword() async throws {
+        let pool = try await LoopbackPool.start()
+        defer { Task { await pool.stop() } }
+        let config = NSTemporaryDirectory() + "xsfai-config-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: config + "/xsfai", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        let command = #"if [ -z \"$XSFAI_PASSWORD\" ]; then echo \#(pool.configuration.password); else echo inherited; fi"#
+        try "[pool.sim]\nurl = \"\(pool.server.masterURL)\"\npassword_command = '\(command.replacingOccurrences(of: "\\\"", with: "\""))'\n"
+            .write(toFile: config + "/xsfai/config.toml", atomically: true, encoding: .utf8)
+        chmod(config + "/xsfai/config.toml", 0o600)
+        let result = try CLIRunEndToEndTests.run(
+            ["vms", "--pool", "sim"], pool: pool, state: CLIRunEndToEndTests.freshState(),
+            environment: ["XDG_CONFIG_HOME": config, "XSFAI_URL": nil, "XSFAI_PASSWORD": "not-the-password"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("fai01"))
+    }
+}
+
+/// Once xsfai holds a password it can write no core file.
+@Suite struct CLICoreDumpTests {
+    @Test func aProcessHoldingAPasswordHasACoreLimitOfZero() async throws {
+        let pool = try await LoopbackPool.start()
+        defer { Task { await pool.stop() } }
+        let process = Process()
+        process.executableURL = CLIRunEndToEndTests.binary
+        process.arguments = ["console", "fai02", "--until-done", "--timeout", "30"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["XSFAI_URL"] = pool.server.masterURL
+        environment["XSFAI_PASSWORD"] = pool.configuration.password
+        environment["XDG_STATE_HOME"] = CLIRunEndToEndTests.freshState()
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The limit drops once the password is read, before login; a loaded machine may take a while.
+        var core: [Substring] = []
+        for _ in 0..<300 where process.isRunning && core != ["0", "0"] {
+            try await Task.sleep(for: .milliseconds(100))
+            let limits = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/limits", encoding: .utf8)) ?? ""
+            let line = limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") } ?? ""
+            core = Array(line.split(separator: " ").dropFirst(4).prefix(2))
+        }
+        process.terminate()
+        process.waitUntilExit()
+        #expect(core == ["0", "0"])
+    }
 }

@@ -43,4 +43,17 @@ private final class ClosedConnection: ConsoleConnection {
             try session().openConsole(location: "https://h/console?uuid=c", using: connector)
         }
     }
+
+    @Test func anHTTPConsoleOfAnHTTPSPoolIsRefusedBeforeAnythingIsSent() throws {
+        let connector = RefusingConnector(refusals: 0)
+        let pool = try session()
+        #expect(throws: ConsoleError.downgradeRefused(location: "http://h/console?uuid=c")) {
+            try pool.openConsole(location: "http://h/console?uuid=c", using: connector)
+        }
+        #expect(connector.seen.withLock { $0 }.isEmpty)
+        #expect(pool.sessionReference == nil, "not even a login was made for it")
+        #expect("\(ConsoleError.downgradeRefused(location: "http://h/c"))".contains("clear text"))
+        _ = try pool.openConsole(location: "HTTPS://h/console?uuid=c", using: connector)
+        #expect(connector.seen.withLock { $0 }.count == 1)
+    }
 }

@@ -1,3 +1,4 @@
+import FAIControl
 import Foundation
 public import TUI
 
@@ -190,13 +191,12 @@ public final class MainLoop {
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         let path = "xsfai-\(safeName)-\(formatter.string(from: Date())).log"
         let text = buffer.capturedText()
-        let created = FileManager.default.createFile(
-            atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-        if created {
+        do {
+            try PrivateFile.write(Array(text.utf8), to: path)
             let absolute = URL(fileURLWithPath: path).path
             reduce(.captureSaved(path: absolute, lines: text.split(separator: "\n", omittingEmptySubsequences: false).count - 1))
-        } else {
-            reduce(.operationFailed("cannot write \(path) in \(FileManager.default.currentDirectoryPath)"))
+        } catch {
+            reduce(.operationFailed("cannot write \(path) in \(FileManager.default.currentDirectoryPath): \(error)"))
         }
     }
 

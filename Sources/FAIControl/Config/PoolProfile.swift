@@ -15,6 +15,10 @@ public struct PoolProfile: Sendable, Hashable {
     /// A pinned public key, `sha256//BASE64` (`pin`).
     public var pin: String?
 
+    /// Whether the profile says where the password comes from (`password`, `password_file` or
+    /// `password_command`): then no one else may be able to change the file.
+    public var holdsSecretSource: Bool { password != nil || passwordFile != nil || passwordCommand != nil }
+
     /// Where xsfai listens for FAI monitor messages, `[ADDR:]PORT` (`fai_monitor`).
     public var faiMonitor: String?
     /// The log the monitor port writes, in fai-monitor's format (`fai_monitor_log`).

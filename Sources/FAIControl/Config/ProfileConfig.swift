@@ -37,7 +37,25 @@ public struct ProfileConfig: Sendable, Hashable {
         if mode & 0o077 != 0 && config.profiles.values.contains(where: { $0.password != nil }) {
             throw ProfileConfigError.passwordReadableByOthers(path: path, mode: String(mode, radix: 8))
         }
+        if config.profiles.values.contains(where: \.holdsSecretSource) {
+            try refuseWritableByOthers(path, info)
+            let folder = (path as NSString).deletingLastPathComponent
+            var folderInfo = stat()
+            if stat(folder.isEmpty ? "." : folder, &folderInfo) == 0 { try refuseWritableByOthers(folder, folderInfo) }
+        }
         return config
+    }
+
+    /// A config whose password settings anyone else could change (the file or its folder writable by
+    /// group or others, or owned by another user) is refused: a changed `password_command` would run
+    /// as the operator, a changed `password_file` would send the password elsewhere.
+    private static func refuseWritableByOthers(_ path: String, _ info: stat) throws {
+        let mode = info.st_mode & 0o777
+        let sticky = info.st_mode & S_ISVTX != 0
+        let ownedByOther = info.st_uid != getuid() && info.st_uid != 0
+        if (mode & 0o022 != 0 && !sticky) || ownedByOther {
+            throw ProfileConfigError.writableByOthers(path: path, mode: String(mode, radix: 8))
+        }
     }
 
     /// The profile `name`.

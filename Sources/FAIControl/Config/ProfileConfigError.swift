@@ -6,6 +6,8 @@ public enum ProfileConfigError: Error, Sendable, Hashable, CustomStringConvertib
     case unknownKey(path: String, line: Int, key: String)
     /// The file holds a password and others can read it.
     case passwordReadableByOthers(path: String, mode: String)
+    /// The file (or its folder) sets where the password comes from and others can change it.
+    case writableByOthers(path: String, mode: String)
     /// `--pool NAME` names no table.
     case unknownProfile(String, path: String, known: [String])
     /// The file cannot be read.
@@ -19,6 +21,9 @@ public enum ProfileConfigError: Error, Sendable, Hashable, CustomStringConvertib
             return "\(path):\(line): unknown key \"\(key)\" (known: url, user, password_command, password_file, password, pin)"
         case .passwordReadableByOthers(let path, let mode):
             return "\(path) holds a password but its mode is \(mode): others can read it; run chmod 600 \(path)"
+        case .writableByOthers(let path, let mode):
+            return "\(path) is writable by group or others (mode \(mode)) and the config sets password, password_file "
+                + "or password_command: anyone who can change it can run commands as you; run chmod go-w \(path)"
         case .unknownProfile(let name, let path, let known):
             let list = known.isEmpty ? "it defines none" : "known: " + known.joined(separator: ", ")
             return "no [pool.\(name)] in \(path) (\(list))"

@@ -16,6 +16,9 @@ public enum ConsoleError: Error, Sendable, Hashable, CustomStringConvertible {
     case malformedReply(String)
     /// The connection failed or broke (message from the transport).
     case connectionFailed(String)
+    /// The pool is reached over https but the console `location` is plain http: refused, nothing sent
+    /// (the CONNECT carries the session reference).
+    case downgradeRefused(location: String)
 
     /// A readable form for logs and messages.
     public var description: String {
@@ -36,6 +39,9 @@ public enum ConsoleError: Error, Sendable, Hashable, CustomStringConvertible {
             "the console host sent a malformed reply: \(detail)"
         case .connectionFailed(let message):
             "console connection failed: \(message)"
+        case .downgradeRefused(let location):
+            "refused to open the console at \"\(location)\" over plain http: the pool is reached over https "
+                + "and the console request would send the session in clear text"
         }
     }
 }

@@ -77,10 +77,18 @@ struct ConnectionOptions: ParsableArguments {
         let url = try options.poolURL()
         let tls = try options.tlsOptions()
         let password = try options.profilePassword() ?? options.password(for: url)
+        Self.disableCoreDumps()
         let credentials = Credentials(user: options.user, password: password)
         let session = try XenAPISession(url: url, credentials: credentials, factory: CurlTransportFactory(tls: tls))
         try session.login()
         return (session, CurlConsoleConnector(tls: tls))
+    }
+
+    /// From now on the process holds a password: no core file may be written (a crash would put the
+    /// password on disk). Sets `RLIMIT_CORE` to 0, soft and hard, so it cannot be raised again.
+    static func disableCoreDumps() {
+        var none = rlimit(rlim_cur: 0, rlim_max: 0)
+        _ = setrlimit(Int32(RLIMIT_CORE.rawValue), &none)
     }
 
     static func readPasswordFile(_ path: String) throws -> String {
@@ -124,6 +132,7 @@ struct ConnectionOptions: ParsableArguments {
         while read(terminal, &byte, 1) == 1, byte != UInt8(ascii: "\n") {
             if byte != UInt8(ascii: "\r") { line.append(byte) }
         }
+        defer { for index in line.indices { line[index] = 0 } }
         return String(decoding: line, as: UTF8.self)
     }
 }

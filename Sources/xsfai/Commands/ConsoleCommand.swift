@@ -12,7 +12,9 @@ struct ConsoleCommand: ParsableCommand {
             On a terminal: a raw relay like xe console (Ctrl-] quits; the terminal is restored on every exit \
             path); guest control sequences other than colours are filtered out. Piped: the raw stream. A \
             halted or booting VM is waited for on the event stream, and each new console after a reboot is \
-            attached, so the whole install is captured. --log FILE appends a timestamped capture (mode 0600).
+            attached, so the whole install is captured. --log FILE appends a capture (mode 0600 from creation; \
+            an existing file others may read is refused): timestamped plain text, escape sequences stripped, \
+            or with --raw the bytes exactly as received.
 
             --until-done reads FAI progress (to stderr) instead of printing the console, prints a one-line \
             summary and exits 0 when FAI succeeded, 3 when it failed, 4 when the VM did not boot into FAI \
@@ -24,8 +26,11 @@ struct ConsoleCommand: ParsableCommand {
     @Argument(help: "The VM: name-label, UUID or unique UUID prefix.")
     var vm: String
 
-    @Option(help: "Append a timestamped capture of the console to this file.")
+    @Option(help: "Append a timestamped plain-text capture of the console to this file (mode 0600).")
     var log: String?
+
+    @Flag(help: "With --log: write the console's bytes exactly as received (escapes kept, no timestamps).")
+    var raw = false
 
     @Flag(help: "Follow the FAI install until it succeeds, fails or hangs; exit 0/3/4/5.")
     var untilDone = false
@@ -39,7 +44,7 @@ struct ConsoleCommand: ParsableCommand {
             defer { connection.close() }
             let (ref, record) = try connection.resolver().resolve(vm, kind: .vm)
             let follower = ConsoleFollower(session: connection.session, connector: connection.consoles, vm: ref)
-            let watch = ConsoleWatch(follower: follower, vmName: record.nameLabel, log: try ConsoleWatch.openLog(log))
+            let watch = ConsoleWatch(follower: follower, vmName: record.nameLabel, log: try ConsoleWatch.openLog(log, raw: raw))
             if untilDone {
                 let code = watch.untilDone(timeout: timeout.map { .seconds($0) })
                 if code != 0 { throw ExitCode(code) }

@@ -11,16 +11,16 @@ struct ConsoleWatch {
     let follower: ConsoleFollower
     let vmName: String
     /// A capture file (`--log`), or nil.
-    let log: FileHandle?
+    let log: ConsoleLog?
 
-    /// Opens (creating, mode 0600, appending) the capture file at `path`.
-    static func openLog(_ path: String?) throws -> FileHandle? {
+    /// Opens the capture file at `path` (appending; created mode 0600; refused when others may read it).
+    static func openLog(_ path: String?, raw: Bool = false) throws -> ConsoleLog? {
         guard let path else { return nil }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw CommandFailure.usage("cannot open the log file \(path): \(String(cString: strerror(errno)))")
+        do {
+            return try ConsoleLog(path: path, format: raw ? .raw : .plainText)
+        } catch let failure as PrivateFile.Failure {
+            throw CommandFailure.usage("cannot use the log file \(failure)")
         }
-        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     /// Watches FAI until it decides, `timeout` passes, or the console goes silent too long; returns
@@ -34,7 +34,6 @@ struct ConsoleWatch {
             return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
         var tracker = FAIProgressTracker(configuration: configuration, startTime: 0)
-        var capture = TimestampedCapture()
         var lastStatus = ""
         var code: Int32?
         var timedOut = false
@@ -42,13 +41,13 @@ struct ConsoleWatch {
             let now = seconds()
             switch event {
             case .attached(let number):
-                record(capture.marker("console \(number) attached", at: Date()))
+                log?.mark("console \(number) attached")
                 ControllerOutput.note("xsfai: \(vmName): attached to console \(number)")
             case .bytes(let bytes):
-                record(capture.append(bytes, at: Date()))
+                log?.record(bytes)
                 tracker.consume(bytes, at: now)
             case .detached:
-                record(capture.marker("console closed", at: Date()))
+                log?.mark("console closed")
             case .idle:
                 break
             case .attachFailed(let reason):
@@ -86,18 +85,17 @@ struct ConsoleWatch {
             startKeyboardRelay()
         }
         var filter = ConsoleOutputFilter()
-        var capture = TimestampedCapture()
         let output = FileHandle.standardOutput
         follower.follow { event in
             switch event {
             case .attached(let number):
-                record(capture.marker("console \(number) attached", at: Date()))
+                log?.mark("console \(number) attached")
                 if number > 1 { ControllerOutput.note("\nxsfai: \(vmName): attached to console \(number)") }
             case .bytes(let bytes):
-                record(capture.append(bytes, at: Date()))
+                log?.record(bytes)
                 output.write(Data(filterOutput ? filter.filter(bytes) : bytes))
             case .detached:
-                record(capture.marker("console closed", at: Date()))
+                log?.mark("console closed")
                 ControllerOutput.note("\nxsfai: \(vmName): console closed; waiting for the VM to run again")
             case .idle:
                 break
@@ -129,10 +127,5 @@ struct ConsoleWatch {
             }
         }
         thread.start()
-    }
-
-    private func record(_ bytes: [UInt8]) {
-        guard let log, !bytes.isEmpty else { return }
-        log.write(Data(bytes))
     }
 }

@@ -47,7 +47,7 @@ struct InstallCommand: ParsableCommand {
     @Option(help: "With --watch: give up after this many seconds (exit 5).")
     var timeout: Int?
 
-    @Option(help: "With --watch: append a timestamped console capture to this file.")
+    @Option(help: "With --watch: append a timestamped plain-text console capture to this file (mode 0600).")
     var log: String?
 
     @Flag(help: "Print the report as JSON.")

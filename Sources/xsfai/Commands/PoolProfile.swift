@@ -43,6 +43,10 @@ extension ConnectionOptions {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
+        // The command gets the operator's environment without the password xsfai may have been given.
+        var environment = ProcessInfo.processInfo.environment
+        environment["XSFAI_PASSWORD"] = nil
+        process.environment = environment
         let output = Pipe()
         process.standardOutput = output
         try process.run()

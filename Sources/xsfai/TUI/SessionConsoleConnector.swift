@@ -7,8 +7,6 @@ struct SessionConsoleConnector: ConsoleConnecting {
     let connector: any ConsoleConnector
 
     func connect(to console: ConsoleRecord) throws -> any ConsoleChannel {
-        if session.sessionReference == nil { try session.login() }
-        let connection = try connector.connect(location: console.location, sessionRef: session.sessionReference ?? "")
-        return ConnectionChannel(connection: connection)
+        ConnectionChannel(connection: try session.openConsole(location: console.location, using: connector))
     }
 }
