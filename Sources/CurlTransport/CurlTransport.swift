@@ -12,7 +12,10 @@ import Synchronization
 /// (libcurl's default of 16 KiB means over a thousand reads for the 18 MB of a big pool's VM records)
 /// into a buffer sized from the reply's `Content-Length`. libcurl sets TCP_NODELAY, so a small request
 /// is not held back waiting for an ACK. The transfer timeout is the `timeout` of each post; the
-/// connect timeout is fixed per transport.
+/// connect timeout is fixed per transport. A reply body larger than ``replyLimit`` (declared in its
+/// `Content-Length` or counted as it arrives, so an endless body too) ends the transfer with a
+/// ``TransportError`` naming the limit; the body of an error status is read only up to 64 KiB, for
+/// the message's excerpt.
 public final class CurlTransport: XenAPITransport {
     /// The endpoint.
     public let url: XenAPIURL
@@ -21,21 +24,30 @@ public final class CurlTransport: XenAPITransport {
     /// The limit for establishing a connection (TCP and TLS).
     public let connectTimeout: Duration
 
+    /// The largest reply body accepted, in bytes.
+    public let replyLimit: Int
+    /// The default ``replyLimit``: 1 GiB, far above the ~200 MB of a 10,000-VM `VM.get_all_records`.
+    public static let defaultReplyLimit = 1 << 30
+
     private let idleHandles = Mutex<[EasyHandle]>([])
     private static let maximumIdleHandles = 4
     /// libcurl's receive buffer per handle (`CURLOPT_BUFFERSIZE`).
     static let receiveBufferSize = 512 * 1024
 
     /// Creates a transport to `url`; no connection is made until the first post.
-    public init(url: XenAPIURL, tls: TLSOptions = .systemTrust, connectTimeout: Duration = .seconds(10)) {
+    public init(
+        url: XenAPIURL, tls: TLSOptions = .systemTrust, connectTimeout: Duration = .seconds(10),
+        replyLimit: Int = CurlTransport.defaultReplyLimit
+    ) {
         self.url = url
         self.tls = tls
         self.connectTimeout = connectTimeout
+        self.replyLimit = replyLimit
     }
 
     /// See the protocol requirement; libcurl-specific behaviour is described on the type.
     public func post(_ body: [UInt8], timeout: Duration) throws -> [UInt8] {
-        try perform(body, timeout: timeout, freshConnection: false, into: ResponseBody(receiver: nil)).bytes
+        try perform(body, timeout: timeout, freshConnection: false, into: ResponseBody(receiver: nil, limit: replyLimit)).bytes
     }
 
     /// Sends a state-changing call at most once, on a new connection.
@@ -49,13 +61,13 @@ public final class CurlTransport: XenAPITransport {
     /// `connectionLost` ``TransportError``) and nothing is sent again. The cost is one TCP (and TLS)
     /// handshake per write; writes are few, reads keep reusing connections.
     public func postOnce(_ body: [UInt8], timeout: Duration) throws -> [UInt8] {
-        try perform(body, timeout: timeout, freshConnection: true, into: ResponseBody(receiver: nil)).bytes
+        try perform(body, timeout: timeout, freshConnection: true, into: ResponseBody(receiver: nil, limit: replyLimit)).bytes
     }
 
     /// See the protocol requirement: each piece libcurl reads (up to ``receiveBufferSize``) goes to
     /// `receiver` as it arrives; the body of a reply other than 200 is kept for the error instead.
     public func post(_ body: [UInt8], timeout: Duration, to receiver: any XenAPIReplyReceiver) throws {
-        _ = try perform(body, timeout: timeout, freshConnection: false, into: ResponseBody(receiver: receiver))
+        _ = try perform(body, timeout: timeout, freshConnection: false, into: ResponseBody(receiver: receiver, limit: replyLimit))
     }
 
     /// POSTs `body` (on a new connection when `freshConnection`), filling `response`, and checks the HTTP status.
@@ -64,6 +76,7 @@ public final class CurlTransport: XenAPITransport {
     ) throws -> ResponseBody {
         let handle = try takeHandle()
         response.handle = handle
+        response.endpoint = url.description
         do {
             try handle.set(transferTimeout: timeout)
             try handle.set(CURLOPT_FRESH_CONNECT, freshConnection ? 1 : 0)
@@ -134,30 +147,69 @@ final class ResponseBody {
     var handle: EasyHandle?
     /// Capacity reserved up front from `Content-Length` at most (a bigger reply still grows as it comes).
     private static let reservationLimit = 256 * 1024 * 1024
+    /// How much of an error status's body is kept (for the message's excerpt).
+    private static let errorBodyLimit = 64 * 1024
+    /// The largest body accepted.
+    private let limit: Int
+    /// Bytes received so far.
+    private var received = 0
+    /// The endpoint, for messages.
+    var endpoint = ""
 
-    init(receiver: (any XenAPIReplyReceiver)?, handle: EasyHandle? = nil) {
+    init(receiver: (any XenAPIReplyReceiver)?, limit: Int = CurlTransport.defaultReplyLimit, handle: EasyHandle? = nil) {
         self.receiver = receiver
+        self.limit = limit
         self.handle = handle
+    }
+
+    /// The error ending a reply that outgrew ``limit``.
+    private func tooLarge(_ size: String) -> TransportError {
+        TransportError(
+            kind: .other, endpoint: endpoint,
+            message: "the reply is larger than the \(Self.describe(limit)) limit (\(size)); stopped reading it")
+    }
+
+    private static func describe(_ bytes: Int) -> String {
+        bytes >= 1 << 30 && bytes % (1 << 30) == 0 ? "\(bytes >> 30) GiB" : "\(bytes >> 20) MiB"
     }
 
     /// On the first piece (the headers have been read): streams when the status is 200 and there is a
     /// receiver, telling it the length; otherwise reserves room for the whole body.
-    private func start() {
+    private func start() -> Bool {
         hasStarted = true
         var length: curl_off_t = -1
         if let handle { _ = xsfai_curl_getinfo_off_t(handle.raw, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) }
+        if length > curl_off_t(limit), handle?.responseCode == 200 {
+            receiverError = tooLarge("Content-Length \(length)")
+            return false
+        }
         if let receiver, handle?.responseCode == 200 {
             streams = true
             receiver.expect(length: length >= 0 ? Int(length) : nil)
         } else if length > 0 {
             bytes.reserveCapacity(Int(min(length, curl_off_t(Self.reservationLimit))))
         }
+        return true
     }
 
     /// Takes one piece; false when the receiver threw (the transfer must stop).
     private func take(_ piece: UnsafeRawBufferPointer) -> Bool {
-        if !hasStarted { start() }
+        if !hasStarted, !start() { return false }
+        received += piece.count
+        let isError = handle.map { $0.responseCode != 200 } ?? false
+        if received > limit && !isError {
+            receiverError = tooLarge("more than \(Self.describe(limit)) received")
+            return false
+        }
         guard streams, let receiver else {
+            if isError && bytes.count >= Self.errorBodyLimit {
+                let status = handle?.responseCode ?? 0
+                receiverError = TransportError(
+                    kind: .httpStatus, endpoint: endpoint,
+                    message: "HTTP \(status) from the server: \(String(decoding: bytes.prefix(200), as: UTF8.self))",
+                    httpStatus: status)
+                return false
+            }
             bytes.append(contentsOf: piece.bindMemory(to: UInt8.self))
             return true
         }

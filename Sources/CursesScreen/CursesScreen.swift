@@ -74,7 +74,11 @@ public final class CursesScreen: Screen {
         doupdate()
     }
 
+    /// Consecutive wake-ups where the terminal was readable but held nothing (end of file).
+    private var emptyReadableWakeups = 0
+
     /// Waits for a key, a resize, a termination request or a wake, up to `timeoutMilliseconds`.
+    /// A hang-up or end of file on the terminal is reported as a termination request.
     public func nextEvent(timeoutMilliseconds: Int) -> ScreenEvent? {
         if TerminalRestorer.takeTerminationRequest() { return .terminationRequested }
         applyResize()
@@ -86,9 +90,17 @@ public final class CursesScreen: Screen {
             _ = poll(&fds, 2, Int32(clamping: timeoutMilliseconds))
             if fds[1].revents != 0 { wakePipe.drain() }
             if TerminalRestorer.takeTerminationRequest() { return .terminationRequested }
+            if Self.terminalHungUp(fds[0].revents) { return .terminationRequested }
             applyResize()
             wtimeout(window, fds[0].revents != 0 ? 30 : 0)
             input = readInput()
+            if input == nil, fds[0].revents & Int16(POLLIN) != 0, Self.nothingToRead() {
+                // ncurses may hold half an escape sequence: only several such wake-ups in a row are EOF.
+                emptyReadableWakeups += 1
+                if emptyReadableWakeups >= 5 { return .terminationRequested }
+            } else {
+                emptyReadableWakeups = 0
+            }
         }
         guard let input else { return nil }
         switch input {
@@ -140,6 +152,18 @@ public final class CursesScreen: Screen {
         var columns: Int32 = 0
         guard xsfai_terminal_size(STDOUT_FILENO, &rows, &columns) == 0, rows > 0, columns > 0 else { return }
         resizeterm(rows, columns)
+    }
+
+    /// The terminal went away without a SIGHUP reaching us (run under `timeout` or `nohup`, a wrapper
+    /// in its own process group, a torn-down ssh session): poll reports a hang-up or an error on it.
+    private static func terminalHungUp(_ events: Int16) -> Bool {
+        events & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
+    /// Readable but nothing there: end of file (or EIO) on the terminal, which is a hang-up too.
+    private static func nothingToRead() -> Bool {
+        var available: Int32 = 0
+        return ioctl(STDIN_FILENO, UInt(FIONREAD), &available) != 0 || available == 0
     }
 
     private enum Input {

@@ -5,6 +5,11 @@ extension SimulatorServer {
         state.withLock { $0.faults.replace(with: faults) }
     }
 
+    /// How many sessions are logged in now (to check that clients log out).
+    public var activeSessionCount: Int {
+        state.withLock { $0.sessions.count }
+    }
+
     /// Invalidates every session: the next call with any of them fails with SESSION_INVALID.
     public func expireAllSessions() {
         state.withLock { $0.sessions = [:] }

@@ -68,3 +68,21 @@ import XenAPI
         #expect(text.contains("Error:") || text.contains("Usage"))
     }
 }
+
+/// Every session xsfai opens is logged out, whatever way the command ends.
+@Suite struct CLISessionLeakTests {
+    @Test func consoleUntilDoneLeavesNoSessionBehind() async throws {
+        let pool = try await LoopbackPool.start()
+        defer { Task { await pool.stop() } }
+        let before = pool.server.activeSessionCount
+        let state = CLIRunEndToEndTests.freshState()
+        // Ends by its timeout while the halted VM is waited for (the event session is open then).
+        let waited = try CLIRunEndToEndTests.run(["console", "fai02", "--until-done", "--timeout", "2"], pool: pool, state: state)
+        #expect(waited.status == 5, "\(waited.stderr)")
+        let listed = try CLIRunEndToEndTests.run(["vms"], pool: pool, state: state)
+        #expect(listed.status == 0)
+        let failed = try CLIRunEndToEndTests.run(["start", "fai01"], pool: pool, state: state)
+        #expect(failed.status != 0)
+        #expect(pool.server.activeSessionCount == before)
+    }
+}

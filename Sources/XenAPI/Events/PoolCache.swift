@@ -60,6 +60,8 @@ public final class PoolCache: Sendable {
         var generation = 0
         var running = false
         var observers: [Int: AsyncStream<Update>.Continuation] = [:]
+        /// The event thread's own session while it has one (``stop()`` logs it out at once).
+        var eventSession: XenAPISession?
         var nextObserver = 0
     }
 
@@ -112,18 +114,41 @@ public final class PoolCache: Sendable {
         thread.start()
     }
 
-    /// Stops the stream. Returns at once; the thread ends when its pending `event.from` returns (at most
-    /// ``eventTimeout``), delivers nothing more and logs its session out.
+    /// Stops the stream: logs the event session out before returning (so a process that exits right
+    /// after leaves no session behind); the thread ends when its pending `event.from` returns and
+    /// delivers nothing more.
     public func stop() {
-        let observers = shared.withLock { shared in
-            defer { shared.observers = [:] }
+        let (observers, events) = shared.withLock { shared in
+            defer {
+                shared.observers = [:]
+                shared.eventSession = nil
+            }
             shared.running = false
             shared.generation += 1
             shared.state = .stopped
-            return shared.observers.values
+            return (shared.observers.values, shared.eventSession)
         }
         for observer in observers { observer.finish() }
         wakeUp.signal()
+        events?.logout()
+    }
+
+    /// Records `events` as the thread's session while `generation` is current; false when stopped.
+    private func adopt(_ events: XenAPISession, generation: Int) -> Bool {
+        shared.withLock { shared in
+            guard shared.generation == generation else { return false }
+            shared.eventSession = events
+            return true
+        }
+    }
+
+    /// Takes back the thread's session for logging out, unless ``stop()`` already did.
+    private func release(_ events: XenAPISession) -> Bool {
+        shared.withLock { shared in
+            guard shared.eventSession === events else { return false }
+            shared.eventSession = nil
+            return true
+        }
     }
 
     /// Blocks until `predicate` holds for the cache or `timeout` passes; returns the matching snapshot.
@@ -162,6 +187,10 @@ public final class PoolCache: Sendable {
         while isCurrent(generation) {
             do {
                 let events = try stream ?? session.makeSibling()
+                if stream == nil, !adopt(events, generation: generation) {
+                    events.logout()
+                    return
+                }
                 stream = events
                 let batch = try events.event.from(Self.classes, token: token, timeout: eventTimeout)
                 let isFullReload = token.isEmpty
@@ -178,7 +207,7 @@ public final class PoolCache: Sendable {
                 failures += 1
                 token = ""
                 if let broken = stream, !(error is XenAPIError) {
-                    broken.logout()
+                    if release(broken) { broken.logout() }
                     stream = nil
                 }
                 publish(
@@ -188,7 +217,7 @@ public final class PoolCache: Sendable {
                 wakeUp.sleep(for: backoff, while: { isCurrent(generation) })
             }
         }
-        stream?.logout()
+        if let stream, release(stream) { stream.logout() }
     }
 
     private func publish(

@@ -29,6 +29,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "A PEM file of CA certificates to trust instead of the system store.")
     var caFile: String?
 
+    @Option(help: "The largest reply accepted from the pool, in MiB (default 1024); a bigger or endless reply ends with exit 7.")
+    var maxReplyMib: Int = CurlTransport.defaultReplyLimit >> 20
+
     @Option(help: "Trust servers whose public key has this SHA-256: sha256//BASE64, several separated by ';' (one per host; shown when a certificate is refused).")
     var pin: String?
 
@@ -79,7 +82,7 @@ struct ConnectionOptions: ParsableArguments {
         let password = try options.profilePassword() ?? options.password(for: url)
         Self.disableCoreDumps()
         let credentials = Credentials(user: options.user, password: password)
-        let session = try XenAPISession(url: url, credentials: credentials, factory: CurlTransportFactory(tls: tls))
+        let session = try XenAPISession(url: url, credentials: credentials, factory: CurlTransportFactory(tls: tls, replyLimit: max(1, options.maxReplyMib) << 20))
         try session.login()
         return (session, CurlConsoleConnector(tls: tls))
     }
