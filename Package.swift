@@ -77,7 +77,8 @@ let package = Package(
         .testTarget(name: "XenAPITests", dependencies: ["XenAPI", "CurlTransport", "Simulator"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "XMLRPC"]),
         .testTarget(
-            name: "FAIControlTests", dependencies: ["FAIControl", "XenAPI", "CurlTransport", "Simulator"],
+            name: "FAIControlTests",
+            dependencies: ["FAIControl", "XenAPI", "CurlTransport", "Simulator", "FAIMonitor", "FAIMonitorServer"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "FAIMonitorTests", dependencies: ["FAIMonitor", "FAIMonitorServer", "FAIControl"]),

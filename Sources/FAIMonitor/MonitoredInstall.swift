@@ -18,7 +18,7 @@ public struct MonitoredInstall: Sendable, Equatable {
     public private(set) var lastHook: String?
     /// The last message as sent.
     public private(set) var lastMessage: String = ""
-    /// Whether `TASKEND faiend` or `TASKEND reboot` came.
+    /// Whether FAI reached `faiend` (its TASKBEGIN or TASKEND) or `TASKEND reboot`.
     public private(set) var isFinished = false
     /// Set when FAI stopped: the task and code of the fatal report.
     public private(set) var stop: (task: String, code: Int)?
@@ -57,6 +57,8 @@ public struct MonitoredInstall: Sendable, Equatable {
         case .taskBegin(let task):
             openTasks.removeAll { $0 == task }
             openTasks.append(task)
+            // faiend runs after every other task: the codes are final (it may then wait at the RETURN prompt).
+            if task == "faiend" { isFinished = true }
             if let index = tasks.lastIndex(where: { $0.name == task }), tasks[index].state == .running {
                 return
             }

@@ -23,6 +23,14 @@ public struct SimulatorConfiguration: Sendable {
     /// `dists/squeeze/main/installer-amd64/current/images/netboot/xen/initrd.gz`, so a start fails
     /// with BOOTLOADER_FAILED and a HEAD preflight gets 404.
     public var missingRepositoryFiles: Set<String>
+    /// The product modelled (XCP-ng 8.2 by default; 8.3 has no eliloader).
+    public var platform: SimulatorPlatform
+    /// Installs started at boot for scale runs (`--installing K`): K generated VMs armed with
+    /// eliloader and the FAI template's PV-args, started when the pool is filled.
+    public var installing: Int
+    /// Kernel words added to the `--installing` VMs' PV-args, e.g.
+    /// `monserver=127.0.0.1 FAI_MONITOR_PORT=4711 FAI_SENDID=mac`, so they report to a monitor.
+    public var installingMonitor: String?
 
     /// The password used when none is configured.
     public static let defaultPassword = "xenroot"
@@ -37,8 +45,14 @@ public struct SimulatorConfiguration: Sendable {
         user: String = "root",
         password: String = SimulatorConfiguration.defaultPassword,
         faults: [SimulatorFault] = [],
-        missingRepositoryFiles: Set<String> = []
+        missingRepositoryFiles: Set<String> = [],
+        platform: SimulatorPlatform = .xcpng82,
+        installing: Int = 0,
+        installingMonitor: String? = nil
     ) {
+        self.installingMonitor = installingMonitor
+        self.platform = platform
+        self.installing = installing
         self.hosts = hosts
         self.port = port
         self.extraVMs = extraVMs

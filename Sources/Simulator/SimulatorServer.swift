@@ -33,11 +33,13 @@ public final class SimulatorServer: Sendable {
     let group: MultiThreadedEventLoopGroup
     let state: LockedState<SimulatorState>
     let runtime = LockedState(Runtime())
+    let monitorSender: MonitorSender
 
     /// Creates a stopped server; ``start()`` binds it and fills the pool.
     public init(configuration: SimulatorConfiguration) {
         self.configuration = configuration
         group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        monitorSender = MonitorSender(group: group)
         state = LockedState(SimulatorState(configuration: configuration, port: configuration.port, transcripts: .bundled))
     }
 
@@ -147,6 +149,8 @@ public final class SimulatorServer: Sendable {
                 group.next().scheduleTask(in: .nanoseconds(nanoseconds)) { [self] in
                     mutate { $0.advancePlayback(console) }
                 }
+            case .sendMonitor(let server, let port, let lines):
+                monitorSender.send(lines, to: server, port: port)
             case .wake(let promises):
                 for promise in promises { promise.succeed(()) }
             }

@@ -38,7 +38,8 @@ import XenAPI
         process.standardError = mergingStderr ? output : errors
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        // SIGKILL: a child spawned from a test-runner thread inherits its blocked SIGTERM.
+        let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: killer)
         let errorData = SharedBox<Data>()
         if mergingStderr {

@@ -56,8 +56,8 @@ struct SetProber: URLProber {
     }
 
     @Test func xcpng83IsKnownToLackEliloader() {
-        #expect(Preflight.lacksEliloader(["product_brand": "XCP-ng", "product_version": "8.3.0"]))
-        #expect(!Preflight.lacksEliloader(["product_brand": "XCP-ng", "product_version": "8.2.1"]))
-        #expect(!Preflight.lacksEliloader(["product_brand": "XenServer", "product_version": "8.3.0"]) == true)
+        #expect(PVInstallPath.lacksEliloader(["product_brand": "XCP-ng", "product_version": "8.3.0"]))
+        #expect(!PVInstallPath.lacksEliloader(["product_brand": "XCP-ng", "product_version": "8.2.1"]))
+        #expect(!PVInstallPath.lacksEliloader(["product_brand": "XenServer", "product_version": "8.3.0"]) == true)
     }
 }

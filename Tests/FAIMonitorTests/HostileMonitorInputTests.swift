@@ -1,18 +1,12 @@
 import FAIMonitor
 import FAIMonitorServer
 import Foundation
+import Synchronization
 import Testing
 
 /// The monitor port is open to the install network: bursts, huge lines, binary garbage and silent
 /// connections must leave it answering and bounded.
 @Suite(.serialized) struct HostileMonitorInputTests {
-    /// Resident memory of this process in bytes.
-    static func residentBytes() -> Int {
-        let statm = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8)) ?? ""
-        let pages = statm.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-    }
-
     /// Whether a VARIABLE query is answered within `seconds`.
     static func answers(_ harness: MonitorHarness, within seconds: Double = 1) -> Bool {
         let start = Date()
@@ -22,29 +16,47 @@ import Testing
 
     @Test func aBurstOfTenThousandConnectionsIsBoundedAndTheMonitorStillAnswers() async throws {
         let harness = try MonitorHarness(maximumSenders: 512)
-        let before = Self.residentBytes()
         let total = 10_000
-        let port = harness.port
-        await withTaskGroup(of: Void.self) { group in
-            for worker in 0..<4 {
-                group.addTask {
-                    for index in stride(from: worker, to: total, by: 4) {
-                        RawClient.send(Array("burst\(index) check\n".utf8), port: port, timeout: 2)
-                    }
-                }
+        // The highest number of connections xsfai held open at once, sampled while the burst runs.
+        let peak = Mutex(0)
+        let sampling = Atomic<Bool>(true)
+        let listener = harness.listener
+        let sampler = Thread {
+            while sampling.load(ordering: .relaxed) {
+                let open = listener.openConnections
+                peak.withLock { $0 = max($0, open) }
+                usleep(500)
             }
         }
+        sampler.start()
+        let port = harness.port
+        // Connections the clients made (under load a few connects may time out in the kernel's queue).
+        let connected = await withTaskGroup(of: Int.self) { group in
+            for worker in 0..<4 {
+                group.addTask {
+                    var made = 0
+                    for index in stride(from: worker, to: total, by: 4)
+                    where RawClient.send(Array("burst\(index) check\n".utf8), port: port, timeout: 2) != nil {
+                        made += 1
+                    }
+                    return made
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        sampling.store(false, ordering: .relaxed)
+        #expect(peak.withLock { $0 } <= MonitorListenerLimits().maximumConnections)
         // Every connection is accounted for exactly once: taken, or refused by the limits.
         #expect(harness.wait(15) {
             let counters = harness.service.counters
-            return counters.lines + counters.refused + counters.noData + counters.dropped >= total
+            return counters.lines + counters.refused + counters.noData + counters.dropped >= connected
         })
         let counters = harness.service.counters
-        #expect(counters.lines + counters.refused + counters.noData + counters.dropped == total)
+        #expect(connected >= total * 9 / 10)
+        #expect(counters.lines + counters.refused + counters.noData + counters.dropped == connected)
         #expect(counters.lines >= 1000)  // the burst allowance at least
         #expect(harness.service.fleet.installs.count <= 512)
         #expect(harness.wait { harness.listener.openConnections == 0 })
-        #expect(Self.residentBytes() - before < 64 << 20)
         // Notes about refused connections are throttled: the log is the lines taken plus a few notes a second.
         #expect(harness.logLines.count < counters.lines + 2 + 20 * 30)
         #expect(harness.wait(3) { Self.answers(harness) })

@@ -23,11 +23,14 @@ extension PoolController {
             controller: self, command: "install",
             creation: Creation(
                 method: method, templateUUID: template.uuid, templateName: template.nameLabel, name: request.name,
-                marker: "", repository: request.repository))
+                marker: "", repository: request.repository, monitor: request.monitor))
         let (newRef, record) = try create(in: run, from: templateRef, copyTo: copyTo)
 
-        let carried = InstallPlanner.carryOverPlan(ref: newRef, record: record, template: template, repository: request.repository)
-        let steps = installSteps(newRef, record, template: template, repository: request.repository, srUUID: srUUID, name: request.name)
+        let carried = InstallPlanner.carryOverPlan(
+            ref: newRef, record: record, template: template, repository: request.repository, monitor: request.monitor)
+        let steps = installSteps(
+            newRef, record, template: template, repository: request.repository, monitor: request.monitor, srUUID: srUUID,
+            name: request.name)
         let set: ChangeSet
         do {
             try run.announce(steps)

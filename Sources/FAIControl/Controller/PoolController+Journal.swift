@@ -58,7 +58,9 @@ extension PoolController {
             // The process stopped right after the clone: plan the rest as the command would have.
             objects[uuid] = created
             if set.command.hasSuffix("install"), let template = try object(uuid: creation.templateUUID) {
-                steps = installSteps(created.ref, created.record, template: template.record, repository: creation.repository, srUUID: nil, name: creation.name)
+                steps = installSteps(
+                    created.ref, created.record, template: template.record, repository: creation.repository,
+                    monitor: creation.monitor, srUUID: nil, name: creation.name)
             } else {
                 steps = StepPlan.changes(of: ChangePlan(ref: created.ref, record: created.record, requested: [ParamChange(.nameLabel, creation.name)]))
             }
@@ -117,13 +119,15 @@ extension PoolController {
     /// The steps that finish an install on the new VM `ref`: description, provision, the template's
     /// install settings, the template's UUID, and the final name.
     func installSteps(
-        _ ref: Ref<VMRecord>, _ record: VMRecord, template: VMRecord, repository: String?, srUUID: String?, name: String
+        _ ref: Ref<VMRecord>, _ record: VMRecord, template: VMRecord, repository: String?,
+        monitor: MonitorKernelArguments? = nil, srUUID: String?, name: String
     ) -> [StepPlan] {
         let target = PlanTarget(ref: ref, record: record)
         var steps = StepPlan.changes(of: ChangePlan(
             ref: ref, record: record, requested: [ParamChange(.nameDescription, "Installed via xsfai from \(template.nameLabel)")]))
         if record.isATemplate { steps.append(provisionStep(target, record: record, srUUID: srUUID)) }
-        steps += StepPlan.changes(of: InstallPlanner.carryOverPlan(ref: ref, record: record, template: template, repository: repository))
+        steps += StepPlan.changes(of: InstallPlanner.carryOverPlan(
+            ref: ref, record: record, template: template, repository: repository, monitor: monitor))
         steps += StepPlan.changes(of: ChangePlan(
             ref: ref, record: record,
             requested: [ParamChange(.otherConfig(InstallKeys.templateUUID), template.uuid), ParamChange(.nameLabel, name)]))

@@ -6,10 +6,12 @@ public import XenAPI
 public enum InstallPlanner {
     /// The changes for `record` (the new VM, reached through `ref`) made from `template`.
     public static func carryOverPlan(
-        ref: Ref<VMRecord>, record: VMRecord, template: VMRecord, repository: String?
+        ref: Ref<VMRecord>, record: VMRecord, template: VMRecord, repository: String?,
+        monitor: MonitorKernelArguments? = nil
     ) -> ChangePlan {
         var requested: [ParamChange] = []
-        if !template.pvArgs.isEmpty { requested.append(ParamChange(.pvArgs, template.pvArgs)) }
+        let pvArgs = monitor.map { $0.applied(to: template.pvArgs) } ?? template.pvArgs
+        if !pvArgs.isEmpty { requested.append(ParamChange(.pvArgs, pvArgs)) }
         for key in InstallKeys.carried {
             let value = key == InstallKeys.repository ? (repository ?? template.otherConfig[key]) : template.otherConfig[key]
             if let value, !value.isEmpty { requested.append(ParamChange(.otherConfig(key), value)) }

@@ -10,13 +10,18 @@ public struct InstallRequest: Sendable, Hashable, Codable {
     /// pool's default SR.
     public var sr: String?
 
+    /// Monitor arguments to add to the new VM's PV-args (`--monitor`), or `nil`.
+    public var monitor: MonitorKernelArguments?
+
     /// Whether a name already used by another VM or template is accepted.
     public var allowDuplicateName: Bool
 
     /// Creates a request.
     public init(
-        name: String, template: String, repository: String? = nil, sr: String? = nil, allowDuplicateName: Bool = false
+        name: String, template: String, repository: String? = nil, sr: String? = nil, allowDuplicateName: Bool = false,
+        monitor: MonitorKernelArguments? = nil
     ) {
+        self.monitor = monitor
         self.allowDuplicateName = allowDuplicateName
         self.name = name
         self.template = template

@@ -16,12 +16,16 @@ public struct Creation: Sendable, Hashable, Codable {
     public var marker: String
     /// For an install, the repository replacing the template's (`--repo`).
     public var repository: String?
+    /// For an install, the monitor arguments added to PV-args (`--monitor`).
+    public var monitor: MonitorKernelArguments?
 
     /// Creates the description.
     public init(
-        method: String, templateUUID: String, templateName: String, name: String, marker: String, repository: String? = nil
+        method: String, templateUUID: String, templateName: String, name: String, marker: String, repository: String? = nil,
+        monitor: MonitorKernelArguments? = nil
     ) {
         self.repository = repository
+        self.monitor = monitor
         self.method = method
         self.templateUUID = templateUUID
         self.templateName = templateName

@@ -8,13 +8,6 @@ public struct Preflight {
     /// Creates a preflight that checks URLs with `prober`.
     public init(prober: any URLProber) { self.prober = prober }
 
-    /// Product versions known to ship without eliloader (XCP-ng removed linux-guest-loader in 8.3).
-    public static func lacksEliloader(_ softwareVersion: [String: String]) -> Bool {
-        let brand = softwareVersion["product_brand"] ?? ""
-        let version = softwareVersion["product_version"] ?? softwareVersion["platform_version"] ?? ""
-        return brand.lowercased() == "xcp-ng" && (version == "8.3" || version.hasPrefix("8.3."))
-    }
-
     /// Runs every check on `record`; `hosts` give the pool's product versions.
     public func run(_ record: VMRecord, hosts: [HostRecord]) -> PreflightReport {
         var checks: [PreflightCheck] = []
@@ -102,13 +95,8 @@ public struct Preflight {
     }
 
     private static func eliloaderCheck(_ hosts: [HostRecord]) -> PreflightCheck {
-        let lacking = hosts.filter { lacksEliloader($0.softwareVersion) }
-        if let host = lacking.first {
-            let version = host.softwareVersion["product_version"] ?? "?"
-            return PreflightCheck(
-                "eliloader", .warn,
-                "\(host.nameLabel) runs XCP-ng \(version), which ships without eliloader (linux-guest-loader): "
-                    + "PV network installs may fail with UNKNOWN_BOOTLOADER")
+        if let reason = PVInstallPath.unavailability(hosts: hosts) {
+            return PreflightCheck("eliloader", .fail, reason)
         }
         let products = Set(hosts.map { "\($0.softwareVersion["product_brand"] ?? "?") \($0.softwareVersion["product_version"] ?? "?")" })
         return PreflightCheck("eliloader", .pass, "pool runs " + products.sorted().joined(separator: ", "))

@@ -11,7 +11,8 @@ public import XenAPI
 public enum RearmPlanner {
     /// Plans rearming `record` (reached through `ref`); `template` is the VM's template, if found.
     public static func plan(
-        ref: Ref<VMRecord>, record: VMRecord, template: VMRecord?, force: Bool
+        ref: Ref<VMRecord>, record: VMRecord, template: VMRecord?, force: Bool,
+        monitor: MonitorKernelArguments? = nil
     ) throws(RearmError) -> RearmPlan {
         let name = record.nameLabel
         if record.isATemplate { throw .isTemplate(name) }
@@ -46,6 +47,13 @@ public enum RearmPlanner {
             }
         }
 
+        if let monitor {
+            let base = requested.last { $0.parameter == .pvArgs }?.value ?? record.pvArgs
+            let withMonitor = monitor.applied(to: base)
+            requested.removeAll { $0.parameter == .pvArgs }
+            if withMonitor != record.pvArgs { requested.append(ParamChange(.pvArgs, withMonitor)) }
+        }
+
         let changes = ChangePlan(ref: ref, record: record, requested: requested)
         var shutsDown = false
         if !changes.isEmpty && record.powerState != .halted {
@@ -61,12 +69,13 @@ public enum RearmPlanner {
     /// (``TargetResolver/templateLookup(of:)``); a template that cannot be identified restores nothing
     /// and says why in the warnings.
     public static func plan(
-        ref: Ref<VMRecord>, record: VMRecord, resolver: TargetResolver, force: Bool
+        ref: Ref<VMRecord>, record: VMRecord, resolver: TargetResolver, force: Bool,
+        monitor: MonitorKernelArguments? = nil
     ) throws(RearmError) -> RearmPlan {
         let lookup = resolver.templateLookup(of: record)
         var template: VMRecord?
         if case .found(_, let found, _) = lookup { template = found }
-        var plan = try self.plan(ref: ref, record: record, template: template, force: force)
+        var plan = try self.plan(ref: ref, record: record, template: template, force: force, monitor: monitor)
         if case .ambiguous = lookup, let problem = lookup.problem {
             plan.warnings.append("\(record.nameLabel): \(problem); nothing is restored from a template")
         }

@@ -2,7 +2,9 @@ import XMLRPC
 
 /// Host and pool records.
 extension BlankRecord {
-    static func host(name: String, address: String, controlDomain: String, localSR: String) -> XMLRPCStruct {
+    static func host(
+        name: String, address: String, controlDomain: String, localSR: String, platform: SimulatorPlatform = .xcpng82
+    ) -> XMLRPCStruct {
         XMLRPCStruct([
             ("uuid", .string(uuid())),
             ("name_label", .string(name)),
@@ -15,12 +17,12 @@ extension BlankRecord {
             ("API_version_vendor", "XenSource"),
             ("API_version_vendor_implementation", .structure(XMLRPCStruct())),
             ("enabled", .bool(true)),
-            ("software_version", map(["product_version": "8.2.1", "product_brand": "XCP-ng", "platform_name": "XCP", "xapi": "1.20", "xen": "4.13.5", "hostname": name, "date": "2026-01-01"])),
+            ("software_version", map(["product_version": platform.productVersion, "product_brand": "XCP-ng", "platform_name": "XCP", "xapi": "1.20", "xen": platform.xenVersion, "hostname": name, "date": "2026-01-01"])),
             ("other_config", map(["agent_start_time": "1764200000.", "boot_time": "1764199900."])),
             ("capabilities", strings(["xen-3.0-x86_64", "hvm-3.0-x86_32", "hvm-3.0-x86_64"])),
             ("cpu_configuration", .structure(XMLRPCStruct())),
             ("sched_policy", "credit"),
-            ("supported_bootloaders", strings(["pygrub", "eliloader"])),
+            ("supported_bootloaders", strings(platform.bootloaders)),
             ("resident_VMs", strings([controlDomain])),
             ("logging", .structure(XMLRPCStruct())),
             ("PIFs", .array([])),

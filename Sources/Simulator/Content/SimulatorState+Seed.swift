@@ -25,7 +25,8 @@ extension SimulatorState {
             let dom0 = BlankRecord.ref()
             let name = String(format: "xcp-sim-%02d", index + 1)
             hostRefs.append(host)
-            db.create("host", ref: host, fields: BlankRecord.host(name: name, address: address, controlDomain: dom0, localSR: defaultSR))
+            db.create("host", ref: host, fields: BlankRecord.host(
+                name: name, address: address, controlDomain: dom0, localSR: defaultSR, platform: configuration.platform))
             var shape = BlankRecord.VMShape(name: "Control domain on host: \(name)")
             shape.isControlDomain = true
             shape.memory = 4 * 1024 * 1024 * 1024
@@ -64,6 +65,24 @@ extension SimulatorState {
         for number in 0..<configuration.extraVMs {
             addScaleVM(number, template: squeeze64, network: network)
         }
+        for number in 0..<configuration.installing {
+            startInstall(number, template: faiTemplate, network: network)
+        }
+    }
+
+    /// Scenarios of the `--installing` installs in turn: mostly successes, some failures and a no-boot.
+    static let installingScenarios = ["success", "success", "fail-instsoft", "success", "fail-partition", "success", "no-nfsroot"]
+
+    /// One of the `--installing` VMs: made from the FAI template (its PV-args plus
+    /// ``SimulatorConfiguration/installingMonitor``), its scenario picked in turn, started.
+    private mutating func startInstall(_ number: Int, template: String, network: String) {
+        let vm = newVMFromTemplate(template, name: String(format: "install-%02d", number + 1), network: network)
+        let scenario = Self.installingScenarios[number % Self.installingScenarios.count]
+        setMapEntry("VM", vm, field: "other_config", key: "xsfai-sim-scenario", value: scenario)
+        if let monitor = configuration.installingMonitor {
+            db.set("VM", ref: vm, field: "PV_args", to: .string(Self.faiPVArgs + " " + monitor))
+        }
+        try? startVM(vm, on: nil)
     }
 
     @discardableResult

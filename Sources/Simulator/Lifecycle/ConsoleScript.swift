@@ -113,6 +113,8 @@ struct ConsolePlayback {
     var position = 0
     /// The guest answering typed input once the script ended at a prompt.
     var guest: GuestLogin?
+    /// What the guest reports to an FAI monitor, when its PV-args name one.
+    var monitor: MonitorReporter?
 
     var isFinished: Bool { position >= script.lines.count }
 }

@@ -11,6 +11,8 @@ extension SimulatorState {
         if let policy = vmField(vm, "HVM_boot_policy")?.stringValue, !policy.isEmpty { return .quiet }
         let bootloader = vmField(vm, "PV_bootloader")?.stringValue ?? ""
         switch bootloader {
+        case "eliloader" where !configuration.platform.bootloaders.contains("eliloader"):
+            throw APIFailure("UNKNOWN_BOOTLOADER", vm, bootloader)
         case "eliloader": return try runEliloader(vm)
         case "pygrub": return try runPygrub(vm)
         case "": return .quiet

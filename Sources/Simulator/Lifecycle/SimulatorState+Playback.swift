@@ -14,7 +14,13 @@ extension SimulatorState {
         let (count, interval): (Int, Double) =
             if pace <= 0 || pace >= 100_000 { (remaining, 0) } else if pace > 50 { (max(1, Int(pace * 0.02)), 0.02) } else { (1, 1 / pace) }
         let end = min(playback.script.lines.count, playback.position + count)
-        let bytes = playback.script.lines[playback.position..<end].flatMap { $0 }
+        let played = playback.script.lines[playback.position..<end]
+        let bytes = played.flatMap { $0 }
+        if var monitor = playback.monitor {
+            let lines = played.flatMap { monitor.lines(for: String(decoding: $0, as: UTF8.self)) }
+            playback.monitor = monitor
+            if !lines.isEmpty { effects.append(.sendMonitor(server: monitor.server, port: monitor.port, lines: lines)) }
+        }
         playback.position = end
         playbacks[console] = playback
         writeToClients(console, bytes)

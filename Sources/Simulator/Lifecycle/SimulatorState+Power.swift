@@ -76,7 +76,7 @@ extension SimulatorState {
             db.create("console", ref: ref, fields: BlankRecord.console(protocol: kind, location: location, vm: vm, uuid: uuid))
             appendRef("VM", vm, field: "consoles", ref)
             if kind == "vt100" {
-                playbacks[ref] = ConsolePlayback(vm: vm, script: script)
+                playbacks[ref] = ConsolePlayback(vm: vm, script: script, monitor: monitorReporter(vm, script: script))
                 effects.append(.schedulePlayback(console: ref, delay: configuration.bootDelay))
             }
         }

@@ -8,6 +8,8 @@ enum SimulatorEffect {
     case close([any Channel])
     /// Play the next lines of a console's script after `delay` seconds.
     case schedulePlayback(console: String, delay: Double)
+    /// Send FAI monitor lines, one TCP connection each, in order (as `sendmon` does).
+    case sendMonitor(server: String, port: Int, lines: [String])
     /// Wake pending event.from calls.
     case wake([EventLoopPromise<Void>])
 }

@@ -24,8 +24,7 @@ struct FleetCommand: ParsableCommand {
 
     @OptionGroup var monitor: MonitorOptions
 
-    @Option(help: "A pool profile whose fai_monitor / fai_monitor_log_follow keys to use.")
-    var pool: String?
+    @OptionGroup var connection: ConnectionOptions
 
     @Flag(help: "Keep the table live.")
     var watch = false
@@ -44,14 +43,12 @@ struct FleetCommand: ParsableCommand {
     }
 
     private func follow() throws {
-        var options = ConnectionOptions()
-        options.pool = pool
-        guard let sources = try monitor.applying(try options.profile()).start() else {
+        guard let sources = try monitor.applying(try connection.profile()).start() else {
             throw CommandFailure.usage("no monitor source: pass --fai-monitor [ADDR:]PORT or --fai-monitor-log-follow PATH")
         }
         defer { sources.stop() }
         if let port = sources.port { ControllerOutput.note("xsfai: listening for FAI monitor messages on port \(port)") }
-        let view = FleetTableView(rules: sources.service.fleet.rules)
+        let view = FleetTableView(rules: sources.service.fleet.rules, directory: try FleetVMDirectory(connection))
         guard watch else {
             Thread.sleep(forTimeInterval: wait ?? 2)
             try show(sources.service.fleet, view: view)

@@ -3,10 +3,16 @@ import FAIMonitor
 /// The fleet as rows and lines for `fleet` and `install --watch`.
 struct FleetTableView {
     let rules: MonitorRules
+    /// The pool's VMs to map senders to, when a pool was given.
+    let directory: FleetVMDirectory?
 
     /// One install as printed (and as JSON).
     struct Row: Codable, Equatable {
         var sender: String
+        /// The VM's name-label, or nil when the sender maps to no VM.
+        var vm: String?
+        /// How it was mapped (`mac`, `pxe`, `name-label`, `console host name`).
+        var mappedBy: String?
         var attempt: Int
         var task: String
         var phase: Int
@@ -21,8 +27,9 @@ struct FleetTableView {
     func rows(_ fleet: MonitorFleet, now: Double) -> [Row] {
         fleet.sortedInstalls.map { install in
             let verdict = install.verdict(rules: rules)
+            let mapped = directory?.vm(for: install.sender)
             return Row(
-                sender: install.sender, attempt: install.attempt, task: install.currentTask ?? "-",
+                sender: install.sender, vm: mapped?.vm.name, mappedBy: mapped?.match.rawValue, attempt: install.attempt, task: install.currentTask ?? "-",
                 phase: install.phaseIndex, phases: 18, elapsedSeconds: install.elapsedSeconds(now: now, rules: rules),
                 verdict: verdict.text, band: install.band.rawValue, exitCode: verdict.exitCode,
                 lastMessage: install.lastMessage)
@@ -30,7 +37,7 @@ struct FleetTableView {
     }
 
     func table(_ fleet: MonitorFleet, now: Double) -> String {
-        var table = PlainTable(headers: ["SENDER", "TASK", "PROGRESS", "ELAPSED", "VERDICT", "BAND", "LAST"])
+        var table = PlainTable(headers: ["VM", "SENDER", "TASK", "PROGRESS", "ELAPSED", "VERDICT", "BAND", "LAST"])
         for install in fleet.sortedInstalls {
             table.rows.append(cells(install, now: now))
         }
@@ -42,9 +49,15 @@ struct FleetTableView {
         cells(install, now: now).joined(separator: "  ")
     }
 
+    /// The VM's name, `(unmapped)` when the pool has none for the sender, `-` without a pool.
+    private func vmName(_ sender: String) -> String {
+        guard let directory else { return "-" }
+        return directory.vm(for: sender)?.vm.name ?? "(unmapped)"
+    }
+
     private func cells(_ install: MonitoredInstall, now: Double) -> [String] {
         [
-            install.sender, install.currentTask ?? "-", "\(install.bar(width: 10)) \(install.phaseText)",
+            vmName(install.sender), install.sender, install.currentTask ?? "-", "\(install.bar(width: 10)) \(install.phaseText)",
             elapsedText(install.elapsedSeconds(now: now, rules: rules)), install.verdict(rules: rules).text,
             install.band.rawValue, PlainTable.shortened(install.lastMessage, to: 40),
         ]

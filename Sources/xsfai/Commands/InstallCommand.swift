@@ -23,8 +23,13 @@ struct InstallCommand: ParsableCommand {
     @Argument(help: "The template: name-label, UUID or unique UUID prefix.")
     var template: String
 
-    @Option(help: "The new VM's name-label.")
-    var name: String
+    @Option(help: "The new VM's name-label; repeat for a batch (--name web01 --name web02 …).")
+    var name: [String] = []
+
+    @Option(help: "A batch of names from a pattern with a numeric range, e.g. 'web[01-20]'.")
+    var names: String?
+
+    @OptionGroup var monitorSource: MonitorOptions
 
     @Option(help: "The install repository URL, replacing the template's install-repository.")
     var repo: String?
@@ -37,6 +42,8 @@ struct InstallCommand: ParsableCommand {
 
     @Flag(help: "Install even when the template's PV-args lack FAI arguments, without asking.")
     var force = false
+
+    @OptionGroup var monitor: MonitorTargetOption
 
     @Flag(help: "Start the new VM.")
     var start = false
@@ -53,14 +60,34 @@ struct InstallCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    /// Every name asked for, in order.
+    func allNames() throws -> [String] {
+        var all = name
+        if let names {
+            do { all += try NamePattern.expand(names) } catch { throw CommandFailure.usage("\(error)") }
+        }
+        guard !all.isEmpty else { throw CommandFailure.usage("no name: pass --name NAME (repeatable) or --names 'web[01-20]'") }
+        if let twice = Dictionary(grouping: all, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+            throw CommandFailure.usage("the name \(twice) is asked for twice")
+        }
+        return all
+    }
+
     func run() throws {
+        let all = try ControllerFailure.reportingValue { try allNames() }
+        guard all.count == 1, let name = all.first else {
+            try BatchInstall(command: self, names: all).run()
+            return
+        }
         try ControllerConnection.run(connection) { connection in
+            try connection.refuseWithoutPVInstallPath()
             let resolver = try connection.resolver()
             let (templateRef, templateRecord) = try resolver.resolve(template, kind: .template)
             try TerminalQuestion.requireConsent(
                 to: KernelArgumentCheck.warning(templateRecord.pvArgs).map { ["\(templateRecord.nameLabel): \($0)"] } ?? [], force: force)
             let request = InstallRequest(
-                name: name, template: template, repository: repo, sr: sr, allowDuplicateName: allowDuplicateName)
+                name: name, template: template, repository: repo, sr: sr, allowDuplicateName: allowDuplicateName,
+                monitor: try monitor.arguments(self.connection))
             let report = try connection.controller.install(
                 request, templateRef: templateRef, template: templateRecord, existing: resolver.records)
             if json { try ControllerOutput.printJSON(report) } else { ControllerOutput.say(describe(report)) }
@@ -73,6 +100,9 @@ struct InstallCommand: ParsableCommand {
                 ControllerOutput.note("Started \(name); following its install.")
                 let watch = ConsoleWatch(follower: follower, vmName: name, log: try ConsoleWatch.openLog(log))
                 let code = watch.untilDone(timeout: timeout.map { .seconds($0) })
+                try? AttemptLedger.standard.record(
+                    AttemptLedger.Attempt(name: name, exitCode: code, summary: "\(name): exit \(code)", time: Date().timeIntervalSince1970),
+                    uuid: report.uuid)
                 if code != 0 { throw ExitCode(code) }
             } else {
                 try connection.controller.start(ref)
@@ -90,7 +120,8 @@ struct InstallCommand: ParsableCommand {
         } else {
             lines.append("Made it carry the template's install settings (verified, change set \(report.changeSet)):")
             for change in carried.changes {
-                let why = change.parameter == .otherConfig(InstallKeys.repository) && repo != nil ? " (--repo)" : ""
+                var why = change.parameter == .otherConfig(InstallKeys.repository) && repo != nil ? " (--repo)" : ""
+                if change.parameter == .pvArgs, change.new?.contains("FAI_MONITOR_PORT=") == true { why = " (monitor)" }
                 lines.append("  \(change.parameter.xeName): \(ControllerOutput.show(change.old)) -> \(ControllerOutput.show(change.new))\(why)")
             }
         }

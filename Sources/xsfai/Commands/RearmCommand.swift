@@ -20,8 +20,13 @@ struct RearmCommand: ParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Argument(help: "The VM: name-label, UUID or unique UUID prefix.")
-    var vm: String
+    @Argument(help: "The VM: name-label, UUID or unique UUID prefix (not with --failed).")
+    var vm: String?
+
+    @Flag(help: "Rearm every VM whose last install attempt xsfai watched failed (FAI failed, no boot, hang); implies --force for them.")
+    var failed = false
+
+    @OptionGroup var monitor: MonitorTargetOption
 
     @Flag(help: "Start the VM after rearming it.")
     var start = false
@@ -37,31 +42,62 @@ struct RearmCommand: ParsableCommand {
 
     func run() throws {
         try ControllerConnection.run(connection) { connection in
+            try connection.refuseWithoutPVInstallPath()
             let resolver = try connection.resolver()
-            let (ref, record) = try resolver.resolveRefusingTemplates(vm)
-            let plan = try RearmPlanner.plan(ref: ref, record: record, resolver: resolver, force: force)
-            for warning in plan.warnings { ControllerOutput.note("xsfai: warning: \(warning)") }
-            if dryRun {
-                try json ? ControllerOutput.printJSON(plan) : ControllerOutput.say(describe(plan))
-                return
-            }
-            let startsNow = start && (record.powerState == .halted || plan.shutsDownFirst)
-            let outcome = try connection.controller.rearm(plan, start: startsNow)
-            if json {
-                try ControllerOutput.printJSON(outcome)
-            } else {
-                if plan.isAlreadyArmed {
-                    ControllerOutput.say("\(record.nameLabel) is already armed: nothing written.")
-                } else {
-                    if plan.shutsDownFirst { ControllerOutput.say("Hard shutdown first (VM.hard_shutdown).") }
-                    ControllerOutput.say(ControllerOutput.text(outcome))
-                    if !plan.restoredFromTemplate.isEmpty, let template = plan.templateName {
-                        ControllerOutput.say("Restored from template \(template): " + plan.restoredFromTemplate.joined(separator: ", "))
-                    }
-                    ControllerOutput.say("Rearmed \(record.nameLabel): the installer runs on its next boot.")
+            switch (vm, failed) {
+            case (let vm?, false):
+                let (ref, record) = try resolver.resolveRefusingTemplates(vm)
+                try rearm(ref, record, resolver: resolver, connection: connection, force: force)
+            case (nil, true):
+                let targets = try failedTargets(resolver)
+                guard !targets.isEmpty else {
+                    ControllerOutput.say("No VM's last watched install failed: nothing to rearm.")
+                    return
                 }
-                if startsNow { ControllerOutput.say("Started \(record.nameLabel).") }
+                ControllerOutput.say("Rearming \(targets.count) VM\(targets.count == 1 ? "" : "s") whose last install failed: "
+                    + targets.map(\.record.nameLabel).joined(separator: ", "))
+                for (ref, record) in targets {
+                    try rearm(ref, record, resolver: resolver, connection: connection, force: true)
+                }
+            default:
+                throw CommandFailure.usage("name one VM, or pass --failed (not both)")
             }
+        }
+    }
+
+    /// The VMs whose last attempt in the ledger failed and that still exist, by name.
+    private func failedTargets(_ resolver: TargetResolver) throws -> [(ref: Ref<VMRecord>, record: VMRecord)] {
+        let failedUUIDs = Set(try AttemptLedger.standard.attempts().filter(\.value.failed).keys)
+        return resolver.records.filter { failedUUIDs.contains($0.value.uuid) && !$0.value.isATemplate }
+            .map { ($0.key, $0.value) }.sorted { $0.record.nameLabel.compare($1.record.nameLabel, options: .numeric) == .orderedAscending }
+    }
+
+    private func rearm(
+        _ ref: Ref<VMRecord>, _ record: VMRecord, resolver: TargetResolver, connection: ControllerConnection, force: Bool
+    ) throws {
+        let plan = try RearmPlanner.plan(
+            ref: ref, record: record, resolver: resolver, force: force, monitor: try monitor.arguments(self.connection))
+        for warning in plan.warnings { ControllerOutput.note("xsfai: warning: \(warning)") }
+        if dryRun {
+            try json ? ControllerOutput.printJSON(plan) : ControllerOutput.say(describe(plan))
+            return
+        }
+        let startsNow = start && (record.powerState == .halted || plan.shutsDownFirst)
+        let outcome = try connection.controller.rearm(plan, start: startsNow)
+        if json {
+            try ControllerOutput.printJSON(outcome)
+        } else {
+            if plan.isAlreadyArmed {
+                ControllerOutput.say("\(record.nameLabel) is already armed: nothing written.")
+            } else {
+                if plan.shutsDownFirst { ControllerOutput.say("Hard shutdown first (VM.hard_shutdown).") }
+                ControllerOutput.say(ControllerOutput.text(outcome))
+                if !plan.restoredFromTemplate.isEmpty, let template = plan.templateName {
+                    ControllerOutput.say("Restored from template \(template): " + plan.restoredFromTemplate.joined(separator: ", "))
+                }
+                ControllerOutput.say("Rearmed \(record.nameLabel): the installer runs on its next boot.")
+            }
+            if startsNow { ControllerOutput.say("Started \(record.nameLabel).") }
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import FAIControl
 import Foundation
 import Simulator
 
@@ -48,7 +49,19 @@ struct SimCommand: AsyncParsableCommand {
     @Option(name: .customLong("missing-repo-file"), help: "A path under /repo/debian/ to leave out (repeatable).")
     var missingRepositoryFiles: [String] = []
 
+    @Option(help: "The product modelled: xcp-ng-8.2 (eliloader installs PV guests) or xcp-ng-8.3 (eliloader retired).")
+    var platform = "xcp-ng-8.2"
+
+    @Option(help: "Start this many concurrent FAI installs at boot (generated VMs), for scale runs.")
+    var installing = 0
+
+    @Option(help: "With --installing: have those installs report to the FAI monitor at ADDR:PORT (FAI_SENDID=mac).")
+    var installingMonitor: String?
+
     func run() async throws {
+        guard let platform = SimulatorPlatform(rawValue: platform) else {
+            throw ValidationError("--platform must be one of " + SimulatorPlatform.allCases.map(\.rawValue).joined(separator: ", "))
+        }
         let hostList = hosts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !hostList.isEmpty else { throw ValidationError("--hosts needs at least one address") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0...65535") }
@@ -68,7 +81,14 @@ struct SimCommand: AsyncParsableCommand {
         }
         let configuration = SimulatorConfiguration(
             hosts: hostList, port: port, extraVMs: max(0, vms), linesPerSecond: max(0, speed), bootDelay: max(0, bootDelay),
-            user: user, password: password, faults: parsedFaults, missingRepositoryFiles: Set(missingRepositoryFiles)
+            user: user, password: password, faults: parsedFaults, missingRepositoryFiles: Set(missingRepositoryFiles),
+            platform: platform, installing: max(0, installing),
+            installingMonitor: try installingMonitor.map { text in
+                guard let arguments = MonitorKernelArguments(address: text) else {
+                    throw ValidationError("--installing-monitor needs ADDR:PORT")
+                }
+                return arguments.words.joined(separator: " ")
+            }
         )
         let server = SimulatorServer(configuration: configuration)
         let boundPort = try await server.start()
