@@ -109,19 +109,24 @@ import Testing
         environment["XSFAI_PASSWORD"] = pool.configuration.password
         environment["XDG_STATE_HOME"] = CLIRunEndToEndTests.freshState()
         process.environment = environment
+        let stderr = Pipe()
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = stderr
         try process.run()
         // The limit drops once the password is read, before login; a loaded machine may take a while.
         var core: [Substring] = []
-        for _ in 0..<300 where process.isRunning && core != ["0", "0"] {
-            try await Task.sleep(for: .milliseconds(100))
+        for _ in 0..<1500 {
+            guard process.isRunning, core != ["0", "0"] else { break }
+            try await Task.sleep(for: .milliseconds(20))
             let limits = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/limits", encoding: .utf8)) ?? ""
             let line = limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") } ?? ""
-            core = Array(line.split(separator: " ").dropFirst(4).prefix(2))
+            if !line.isEmpty { core = Array(line.split(separator: " ").dropFirst(4).prefix(2)) }
         }
+        let exitedEarly = !process.isRunning
         process.terminate()
         process.waitUntilExit()
-        #expect(core == ["0", "0"])
+        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        // `console --until-done` on a halted VM waits for it to start: an early exit is a failure to explain.
+        #expect(core == ["0", "0"], "core limit \(core); exited early: \(exitedEarly), status \(process.terminationStatus), stderr: \(message)")
     }
 }
