@@ -1,3 +1,5 @@
+import FAIControl
+
 /// The levels that turn monitor codes into a verdict; the defaults are those of the console tracker
 /// (``FAIControl/FAIProgressTracker/Configuration``) and FAI's `STOP_ON_ERROR`.
 public struct MonitorRules: Sendable, Equatable {
@@ -8,8 +10,13 @@ public struct MonitorRules: Sendable, Equatable {
     /// FAI stops the install when a code is above this (`STOP_ON_ERROR`).
     public var stopOnError: Int
 
-    /// Creates rules.
-    public init(failureLevel: Int = 400, warningLevel: Int = 300, stopOnError: Int = 700) {
+    /// Creates rules; the failure and warning levels default to the console tracker's, so the monitor
+    /// and the console judge the same codes the same way.
+    public init(
+        failureLevel: Int = FAIProgressTracker.Configuration().failureLevel,
+        warningLevel: Int = FAIProgressTracker.Configuration().warningLevel,
+        stopOnError: Int = 700
+    ) {
         self.failureLevel = failureLevel
         self.warningLevel = warningLevel
         self.stopOnError = stopOnError
