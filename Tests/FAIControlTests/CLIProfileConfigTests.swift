@@ -103,7 +103,7 @@ import Testing
         defer { Task { await pool.stop() } }
         let process = Process()
         process.executableURL = CLIRunEndToEndTests.binary
-        process.arguments = ["console", "fai02", "--until-done", "--timeout", "30"]
+        process.arguments = ["console", "fai02", "--until-done", "--timeout", "600"]  // outlives a starved test pool
         var environment = ProcessInfo.processInfo.environment
         environment["XSFAI_URL"] = pool.server.masterURL
         environment["XSFAI_PASSWORD"] = pool.configuration.password
