@@ -123,7 +123,8 @@ import Testing
             if !line.isEmpty { core = Array(line.split(separator: " ").dropFirst(4).prefix(2)) }
         }
         let exitedEarly = !process.isRunning
-        process.terminate()
+        // SIGKILL: children of the test runner inherit its blocked SIGTERM (see CLIRunEndToEndTests.run).
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         // `console --until-done` on a halted VM waits for it to start: an early exit is a failure to explain.
