@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "xsfai",
             dependencies: [
-                "XenAPI", "CurlTransport", "FAIControl", "Terminal", "TUI", "CursesScreen", "App",
+                "XMLRPC", "XenAPI", "CurlTransport", "FAIControl", "Terminal", "TUI", "CursesScreen", "App",
                 "Simulator", "TerminalSafety", "FAIMonitor", "FAIMonitorServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

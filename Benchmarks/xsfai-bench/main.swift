@@ -26,6 +26,7 @@ func writeToStandardError(_ text: String) {
 
 let subcommands: [BenchmarkSubcommand] = [
     BenchmarkSubcommand(name: "xmlrpc", summary: "decode VM.get_all_records into typed records", run: runXMLRPCBenchmark),
+    BenchmarkSubcommand(name: "reply-memory", summary: "peak RSS decoding a big VM.get_all_records reply in pieces", run: runReplyMemoryBenchmark),
     BenchmarkSubcommand(name: "console", summary: "console emulator throughput and scrollback memory", run: runConsoleBenchmark),
     BenchmarkSubcommand(name: "progress", summary: "FAI progress tracker throughput", run: runProgressBenchmark),
 ]

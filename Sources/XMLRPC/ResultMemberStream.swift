@@ -3,6 +3,10 @@
 /// `Value` is decoded and handed over as soon as its last byte is in, so decoding a big reply overlaps
 /// with receiving it instead of starting when the last byte is in.
 ///
+/// Only the bytes not decoded yet are kept: before a new piece is stored, the decoded ones are dropped
+/// from the front of the buffer, so a 100 MB reply needs a buffer of about one piece plus one member,
+/// not 100 MB. Error offsets still count from the reply's first byte.
+///
 /// Feed the pieces with ``append(_:_:)`` and end with ``finish(_:)``. A read that runs past the bytes
 /// received so far is taken back and tried again with more; once the reply is complete, errors are
 /// those of ``XMLRPCDecoder`` on the same bytes (at most one member's reading is repeated per piece).
@@ -20,17 +24,25 @@ public final class ResultMemberStream {
 
     private var storage: UnsafeMutableRawPointer
     private var capacity: Int
+    /// Bytes held in `storage` (received, not yet dropped).
     private var count = 0
+    /// Bytes of the reply dropped from the front of `storage` after they were decoded.
+    private var dropped = 0
     private var scanner: XMLRPCScanner
     private var phase = Phase.start
-    private var status: String?
-    private var errorDescription: [String] = []
-    private var sawValue = false
-    private var wrapperStart = 0
+    /// What the wrapper said so far (read from the start phase on).
+    private var wrapper = XMLRPCScanner.XAPIWrapper(start: 0)
 
-    /// Creates a decoder for a reply of about `expectedLength` bytes (its `Content-Length`, if known).
+    /// The buffer's size now (for tests: it stays near one piece plus one member).
+    var bufferCapacity: Int { capacity }
+
+    /// The first buffer's size: a few of libcurl's 512 KiB pieces; it grows for a bigger member.
+    private static let initialCapacity = 1 << 20
+
+    /// Creates a decoder for a reply of about `expectedLength` bytes (its `Content-Length`, if known:
+    /// a small reply gets a buffer of its size).
     public init(expectedLength: Int? = nil) {
-        capacity = max(expectedLength ?? 0, 64 * 1024)
+        capacity = max(min(expectedLength ?? Self.initialCapacity, Self.initialCapacity), 64)
         storage = .allocate(byteCount: capacity, alignment: 16)
         scanner = XMLRPCScanner(UnsafeBufferPointer(start: storage.assumingMemoryBound(to: UInt8.self), count: 0))
     }
@@ -43,7 +55,7 @@ public final class ResultMemberStream {
     /// Errors thrown by `body` pass through.
     public func append(_ bytes: UnsafeRawBufferPointer, _ body: (_ name: String, _ value: XMLRPCValue) throws -> Void) throws {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
+        if count + bytes.count > capacity { makeRoom(for: bytes.count) }
         (storage + count).copyMemory(from: base, byteCount: bytes.count)
         count += bytes.count
         scanner.rebase(UnsafeBufferPointer(start: storage.assumingMemoryBound(to: UInt8.self), count: count))
@@ -53,15 +65,12 @@ public final class ResultMemberStream {
     /// Ends the reply: decodes what is left and returns what `Status` said. Throws ``XMLRPCError``
     /// for a reply that is malformed, truncated or a `<fault>`.
     public func finish(_ body: (_ name: String, _ value: XMLRPCValue) throws -> Void) throws -> XMLRPCDecoder.XAPIStatus {
-        try advance(complete: true, body)
-        switch status {
-        case "Success" where sawValue: return .success
-        case "Failure": return .failure(errorDescription: errorDescription)
-        default:
-            throw XMLRPCError.malformed(
-                reason: "the reply lacks Status \"Success\" with a Value, or Status \"Failure\"", offset: wrapperStart
-            )
+        do {
+            try advance(complete: true, body)
+        } catch let error as XMLRPCError {
+            throw error.shifted(by: dropped)
         }
+        return try wrapper.outcome()
     }
 
     /// Reads as far as the bytes allow; until the reply is `complete`, a read that fails is taken back.
@@ -85,46 +94,31 @@ public final class ResultMemberStream {
     private func step(complete: Bool) throws -> (String, XMLRPCValue)? {
         switch phase {
         case .start:
-            try XMLRPCDecoder.openParam(&scanner)
-            wrapperStart = scanner.position
-            if try scanner.open("value") || scanner.open("struct") {
-                throw XMLRPCError.malformed(reason: "the reply is not a Status/Value struct", offset: wrapperStart)
-            }
+            wrapper = try scanner.openXAPIWrapper()
+            wrapper.start += dropped
             phase = .wrapper
         case .wrapper:
             if try scanner.atClosingTag() {
                 // The end must be the end of the bytes: only decided once all of them are in.
                 guard complete else { throw XMLRPCError.truncated(expected: "the end of the reply", offset: scanner.position) }
-                try scanner.close("struct")
-                try scanner.close("value")
-                try XMLRPCDecoder.closeParam(&scanner)
+                try scanner.closeXAPIWrapper()
                 phase = .end
                 return nil
             }
             let name = try scanner.openMember()
-            if name == "Value", status != "Failure" {
+            if wrapper.streams(name) {
                 if try scanner.open("value") {
                     throw XMLRPCError.unexpectedElement(expected: "<struct>", found: "<value/>", offset: scanner.position)
                 }
-                sawValue = true
                 if try scanner.open("struct") {
                     try scanner.close("value")
                     try scanner.close("member")
                 } else {
                     phase = .valueMembers
                 }
+                wrapper.sawValue = true
             } else {
-                let valueStart = scanner.position
-                let value = try scanner.value()
-                try scanner.close("member")
-                if name == "Status" {
-                    status = value.stringValue
-                } else if name == "ErrorDescription" {
-                    guard let strings = value.stringArrayValue else {
-                        throw XMLRPCError.malformed(reason: "ErrorDescription is not an array of strings", offset: valueStart)
-                    }
-                    errorDescription = strings
-                }
+                try scanner.readWrapperMember(named: name, into: &wrapper)
             }
         case .valueMembers:
             if try scanner.atClosingTag() {
@@ -134,18 +128,25 @@ public final class ResultMemberStream {
                 phase = .wrapper
                 return nil
             }
-            let name = try scanner.openMember()
-            let value = try scanner.value()
-            try scanner.close("member")
-            return (name, value)
+            return try scanner.member()
         case .end:
             break
         }
         return nil
     }
 
-    private func grow(toHold needed: Int) {
-        let newCapacity = max(needed, capacity * 2)
+    /// Makes room for `incoming` more bytes: drops the decoded bytes from the front, then grows the
+    /// buffer if one member and the piece still do not fit.
+    private func makeRoom(for incoming: Int) {
+        let decoded = scanner.position
+        if decoded > 0 {
+            storage.copyMemory(from: storage + decoded, byteCount: count - decoded)
+            count -= decoded
+            dropped += decoded
+            scanner.dropFirst(decoded)
+        }
+        guard count + incoming > capacity else { return }
+        let newCapacity = max(count + incoming, capacity * 2)
         let newStorage = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 16)
         newStorage.copyMemory(from: storage, byteCount: count)
         storage.deallocate()

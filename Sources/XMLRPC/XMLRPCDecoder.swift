@@ -43,44 +43,19 @@ public enum XMLRPCDecoder {
         _ buffer: UnsafeRawBufferPointer, _ body: (_ name: String, _ value: XMLRPCValue) throws -> Void
     ) throws -> XAPIStatus {
         var scanner = XMLRPCScanner(buffer.bindMemory(to: UInt8.self))
-        try openParam(&scanner)
-        let wrapperStart = scanner.position
-        if try scanner.open("value") || scanner.open("struct") {
-            throw XMLRPCError.malformed(reason: "the reply is not a Status/Value struct", offset: wrapperStart)
-        }
-        var status: String?
-        var errorDescription: [String] = []
-        var sawValue = false
+        var wrapper = try scanner.openXAPIWrapper()
         while try !scanner.atClosingTag() {
             let name = try scanner.openMember()
-            if name == "Value", status != "Failure" {
+            if wrapper.streams(name) {
                 try scanner.streamStructValue(body)
-                sawValue = true
+                try scanner.close("member")
+                wrapper.sawValue = true
             } else {
-                let valueStart = scanner.position
-                let value = try scanner.value()
-                if name == "Status" {
-                    status = value.stringValue
-                } else if name == "ErrorDescription" {
-                    guard let strings = value.stringArrayValue else {
-                        throw XMLRPCError.malformed(reason: "ErrorDescription is not an array of strings", offset: valueStart)
-                    }
-                    errorDescription = strings
-                }
+                try scanner.readWrapperMember(named: name, into: &wrapper)
             }
-            try scanner.close("member")
         }
-        try scanner.close("struct")
-        try scanner.close("value")
-        try closeParam(&scanner)
-        switch status {
-        case "Success" where sawValue: return .success
-        case "Failure": return .failure(errorDescription: errorDescription)
-        default:
-            throw XMLRPCError.malformed(
-                reason: "the reply lacks Status \"Success\" with a Value, or Status \"Failure\"", offset: wrapperStart
-            )
-        }
+        try scanner.closeXAPIWrapper()
+        return try wrapper.outcome()
     }
 
     /// Decodes a `<methodCall>` (the server side): its method name and params.

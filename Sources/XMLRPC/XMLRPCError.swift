@@ -33,4 +33,17 @@ public enum XMLRPCError: Error, Equatable, Sendable, CustomStringConvertible {
             "invalid JSON-RPC request: \(reason)"
         }
     }
+
+    /// The same error with its byte offset moved `distance` bytes on (for a decoder that reads a
+    /// buffer whose first byte is not the input's first byte).
+    func shifted(by distance: Int) -> XMLRPCError {
+        switch self {
+        case .truncated(let expected, let offset): .truncated(expected: expected, offset: offset + distance)
+        case .unexpectedElement(let expected, let found, let offset):
+            .unexpectedElement(expected: expected, found: found, offset: offset + distance)
+        case .malformed(let reason, let offset): .malformed(reason: reason, offset: offset + distance)
+        case .tooDeep(let limit, let offset): .tooDeep(limit: limit, offset: offset + distance)
+        case .fault, .invalidRequest: self
+        }
+    }
 }

@@ -10,6 +10,10 @@ struct XMLRPCScanner {
 
     private var bytes: UnsafeBufferPointer<UInt8>
     private(set) var position = 0
+    /// How many bytes of the input came before `bytes` (dropped with ``dropFirst(_:)``), for byte
+    /// offsets written into messages; the offsets of thrown errors count from `bytes`, and the caller
+    /// that dropped bytes moves them on with ``XMLRPCError/shifted(by:)``.
+    private var origin = 0
     private var depth = 0
     private var scratch: [UInt8] = []
     private let elementStack = DecodingStack<XMLRPCValue>()
@@ -33,6 +37,13 @@ struct XMLRPCScanner {
     /// Continues over `bytes`, which holds what the old buffer held and possibly more (at any address).
     mutating func rebase(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+    }
+
+    /// Forgets the first `count` bytes, which were read: the buffer given next to ``rebase(_:)`` starts
+    /// after them. Call it only between reads (no ``Checkpoint`` taken before it is restored after it).
+    mutating func dropFirst(_ count: Int) {
+        position -= count
+        origin += count
     }
 
     /// The state to ``restore(_:)`` when a read runs past the bytes received so far.
@@ -59,7 +70,7 @@ struct XMLRPCScanner {
             let start = position
             position += 2
             while true {
-                guard position + 1 < bytes.count else { throw XMLRPCError.truncated(expected: "?> ending the processing instruction at byte \(start)", offset: bytes.count) }
+                guard position + 1 < bytes.count else { throw XMLRPCError.truncated(expected: "?> ending the processing instruction at byte \(origin + start)", offset: bytes.count) }
                 if bytes[position] == UInt8(ascii: "?"), bytes[position + 1] == UInt8(ascii: ">") { break }
                 position += 1
             }
@@ -317,9 +328,8 @@ struct XMLRPCScanner {
         try enter(at: start)
         let start = memberStack.count
         while try !atClosingTag() {
-            let name = try openMember()
-            memberStack.push(XMLRPCStruct.Member(name: name, value: try value()))
-            try close("member")
+            let (name, value) = try member()
+            memberStack.push(XMLRPCStruct.Member(name: name, value: value))
         }
         try close("struct")
         depth -= 1
@@ -334,14 +344,21 @@ struct XMLRPCScanner {
         }
         if try !open("struct") {
             while try !atClosingTag() {
-                let name = try openMember()
-                let member = try value()
-                try close("member")
-                try body(name, member)
+                let (name, value) = try member()
+                try body(name, value)
             }
             try close("struct")
         }
         try close("value")
+    }
+
+    /// Reads one `<member>` of a struct: its name and value.
+    @inline(__always)
+    mutating func member() throws -> (name: String, value: XMLRPCValue) {
+        let name = try openMember()
+        let value = try value()
+        try close("member")
+        return (name, value)
     }
 
     /// Reads `<member><name>…</name>` and returns the name; the member's `<value>` comes next.
@@ -500,7 +517,7 @@ struct XMLRPCScanner {
     /// Skips the CDATA section or comment that starts at the position with `opening`.
     private mutating func skipSection(_ opening: StaticString, closing: StaticString, name: String) throws {
         guard let end = find(closing, from: position + opening.utf8CodeUnitCount) else {
-            throw XMLRPCError.truncated(expected: "\(closing) ending the \(name) at byte \(position)", offset: bytes.count)
+            throw XMLRPCError.truncated(expected: "\(closing) ending the \(name) at byte \(origin + position)", offset: bytes.count)
         }
         position = end + closing.utf8CodeUnitCount
     }
@@ -537,13 +554,13 @@ struct XMLRPCScanner {
     /// After a tag name: optional whitespace, then `>` (returns false) or `/>` (returns true).
     private mutating func endOfOpenTag(start: Int) throws -> Bool {
         skipTagSpace()
-        guard position < bytes.count else { throw XMLRPCError.truncated(expected: "> ending the tag at byte \(start)", offset: position) }
+        guard position < bytes.count else { throw XMLRPCError.truncated(expected: "> ending the tag at byte \(origin + start)", offset: position) }
         if bytes[position] == UInt8(ascii: ">") {
             position += 1
             return false
         }
         if bytes[position] == UInt8(ascii: "/") {
-            guard position + 1 < bytes.count else { throw XMLRPCError.truncated(expected: "> ending the tag at byte \(start)", offset: bytes.count) }
+            guard position + 1 < bytes.count else { throw XMLRPCError.truncated(expected: "> ending the tag at byte \(origin + start)", offset: bytes.count) }
             if bytes[position + 1] == UInt8(ascii: ">") {
                 position += 2
                 return true

@@ -27,6 +27,12 @@ import Testing
         #expect(drifted["drift"] as? [String] == ["PV-args"])
         #expect(drifted["installState"] as? String == "half-armed: PV-args (r)")
         #expect((drifted["installReason"] as? String)?.contains("r restores them from the template") == true)
+        // Written as JSONEncoder wrote it (pretty, sorted keys): every row has the same keys in order.
+        let firstRow = json.stdout.split(separator: "\n").dropFirst().prefix { !$0.hasPrefix("  }") }
+        let keys = firstRow.filter { $0.hasPrefix("    \"") }.map { $0.dropFirst(5).prefix { $0 != "\"" } }
+        #expect(keys == ["drift", "host", "installReason", "installState", "name", "powerState", "pvArgs", "pvBootloader", "uuid"])
+        #expect(rows.allSatisfy { $0.count == 9 })
+        #expect(json.stdout.hasPrefix("[\n  {\n    \"drift\" : [") && json.stdout.hasSuffix("\n  }\n]\n"))
     }
 
     @Test func templatesPrintRepositoryAndPVArgsWhole() async throws {

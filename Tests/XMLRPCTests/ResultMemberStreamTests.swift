@@ -49,8 +49,8 @@ import Testing
         }
     }
 
-    private func streamed(_ bytes: [UInt8], pieces: [Int]) -> Outcome {
-        let stream = ResultMemberStream(expectedLength: bytes.count)
+    private func streamed(_ bytes: [UInt8], pieces: [Int], into stream: ResultMemberStream? = nil) -> Outcome {
+        let stream = stream ?? ResultMemberStream(expectedLength: bytes.count)
         var names: [String] = []
         var values: [XMLRPCValue] = []
         let body = { (name: String, value: XMLRPCValue) in names.append(name); values.append(value) }
@@ -99,6 +99,36 @@ import Testing
                     total += max(length, 1)
                 }
                 #expect(same(streamed(bytes, pieces: pieces), whole(bytes)), "\(name) in pieces \(pieces.prefix(8))…")
+            }
+        }
+    }
+
+    /// A reply of a few MiB: decoded bytes are dropped from the buffer as pieces come, and errors deep
+    /// in the reply still carry offsets counted from its first byte.
+    @Test func aBigReplyKeepsOnlyItsUndecodedBytesAndReportsWholeReplyOffsets() throws {
+        let records: XMLRPCValue = .structure(XMLRPCStruct((0..<6000).map { index in
+            ("OpaqueRef:\(index)", XMLRPCValue.structure([
+                "name_label": .string("vm-\(index) <&> é"), "uuid": .string("\(index)-0000-4000-8000-000000000000"),
+                "other_config": .structure(["install-repository": "http://mirror/debian", "n": .string("\(index)")]),
+            ]))
+        }))
+        let reply = XMLRPCEncoder.success(records)
+        #expect(reply.count > 3 << 20)
+        let broken = Array(String(decoding: reply, as: UTF8.self)
+            .replacingOccurrences(of: "<name>OpaqueRef:5000</name>", with: "<name>OpaqueRef:5000</nome>").utf8)
+        var seeded = SplitMix(seed: 5)
+        for bytes in [reply, broken, Array(reply.dropLast(30))] {
+            for round in 0..<3 {
+                var pieces: [Int] = []
+                var total = 0
+                while total <= bytes.count {
+                    let length = round == 0 ? 512 * 1024 : 1000 + Int(seeded.next() % 70_000)
+                    pieces.append(length)
+                    total += length
+                }
+                let stream = ResultMemberStream(expectedLength: bytes.count)
+                #expect(same(streamed(bytes, pieces: pieces, into: stream), whole(bytes)), "round \(round)")
+                #expect(stream.bufferCapacity <= 2 << 20, "buffer of \(stream.bufferCapacity) bytes for \(bytes.count)")
             }
         }
     }

@@ -244,6 +244,24 @@ private func wrapper(_ members: (String, String)...) -> String {
         #expect(transport.requests.last?.params == ["OpaqueRef:s"])
     }
 
+    @Test func logoutGoesOverTheNormalPathAndIsResentAfterALostConnection() throws {
+        // A second logout of the same session changes nothing: it is sent like a read (the kept-alive
+        // connection, once more after a lost connection), not on a connection of its own.
+        let logouts = Counter()
+        let transport = FakeTransport { method, _ in
+            if method == "session.login_with_password" { return Reply.success("OpaqueRef:s") }
+            if method == "session.logout", logouts.next() == 1 {
+                throw TransportError(kind: .connectionLost, endpoint: "fake", message: "connection reset")
+            }
+            return Reply.void
+        }
+        let session = try makeSession(transport)
+        try session.login()
+        session.logout()
+        #expect(transport.methods == ["session.login_with_password", "session.logout", "session.logout"])
+        #expect(!session.isLoggedIn)
+    }
+
     @Test func credentialsNeverPrintThePassword() {
         #expect(!"\(credentials)".contains("s3cret"))
         #expect(!String(reflecting: credentials).contains("s3cret"))

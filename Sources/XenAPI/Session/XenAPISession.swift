@@ -14,7 +14,7 @@ import Synchronization
 ///   toolstack restart) it logs in again and retries the call once. A call made before ``login()`` logs
 ///   in first.
 /// - A connection lost before the reply is retried once on a new connection for read-only calls
-///   (`get_*`, `event.from`, login). Calls that change state go out through
+///   (`get_*`, `event.from`, login) and for `session.logout`. Calls that change state go out through
 ///   ``XenAPITransport/postOnce(_:timeout:)`` and are never resent: a lost reply is reported, since
 ///   the server may have acted (the controller reads back to decide).
 public final class XenAPISession: Sendable {
@@ -99,7 +99,7 @@ public final class XenAPISession: Sendable {
         _ method: String, _ params: [XMLRPCValue], timeout: Duration? = nil,
         receiver makeReceiver: () -> Receiver, finish: (Receiver) throws -> Result
     ) throws -> Result {
-        precondition(Self.isReadOnly(method), "only read-only calls are streamed (they may be resent)")
+        precondition(Self.isSafeToResend(method), "only calls safe to resend are streamed (they may be resent)")
         func attempt(_ transport: any XenAPITransport, _ reference: String) throws -> Result {
             let body = XMLRPCEncoder.methodCall(method, params: [.string(reference)] + params)
             let limit = timeout ?? callTimeout
@@ -206,7 +206,7 @@ public final class XenAPISession: Sendable {
         let body = XMLRPCEncoder.methodCall(method, params: params)
         let limit = timeout ?? callTimeout
         let reply: [UInt8]
-        if Self.isReadOnly(method) {
+        if Self.isSafeToResend(method) {
             do {
                 reply = try transport.post(body, timeout: limit)
             } catch let error as TransportError where error.isRetryable {
@@ -218,9 +218,12 @@ public final class XenAPISession: Sendable {
         return try interpret(reply)
     }
 
-    /// Whether resending `method` after a lost connection cannot repeat a change.
-    static func isReadOnly(_ method: String) -> Bool {
+    /// Whether resending `method` after a lost connection cannot repeat a change: reads, and
+    /// `session.logout` (a second logout of the same session changes nothing), which therefore goes
+    /// over the kept-alive connection instead of opening one of its own.
+    static func isSafeToResend(_ method: String) -> Bool {
         let message = method.split(separator: ".").last ?? ""
         return message.hasPrefix("get_") || method == "event.from" || method == "session.login_with_password"
+            || method == "session.logout"
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import XMLRPC
 import XenAPI
 #if canImport(Glibc)
 import Glibc
@@ -30,7 +31,7 @@ struct RecordListing: ParsableArguments {
 
     /// Prints the `rows` read through a new session as JSON, or as the table `table` makes of them.
     /// The session logs out while the rows are printed, not after.
-    func show<Row: Encodable>(rows read: (XenAPISession) throws -> [Row], table: ([Row]) -> PlainTable) throws {
+    func show<Row: JSONWritable>(rows read: (XenAPISession) throws -> [Row], table: ([Row]) -> PlainTable) throws {
         do {
             let (session, _) = try connection.connect()
             let rows: [Row]
@@ -43,7 +44,7 @@ struct RecordListing: ParsableArguments {
             let loggedOut = BackgroundOutcome<Void>()
             DispatchQueue.global().async { loggedOut.finish(.success(session.logout())) }
             defer { _ = loggedOut.wait() }
-            if json { try ControllerOutput.printJSON(rows) } else { ControllerOutput.say(table(rows).render()) }
+            if json { ControllerOutput.printJSON(rows: rows) } else { ControllerOutput.say(table(rows).render()) }
         } catch {
             throw ControllerFailure.report(error)
         }

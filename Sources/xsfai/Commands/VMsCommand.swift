@@ -33,7 +33,9 @@ struct VMsCommand: ParsableCommand {
     static func rows(_ vms: [Ref<VMRecord>: VMRecord], hosts: [Ref<HostRecord>: HostRecord]) -> [Row] {
         let templates = vms.filter { $0.value.isATemplate && !$0.value.isASnapshot }
         let resolver = TargetResolver(records: templates)
-        return vms.filter { !$0.value.isATemplate && !$0.value.isASnapshot && !$0.value.isControlDomain }.map { ref, vm in
+        // compactMap, not filter + map: filtering a dictionary copies it (the records of a big pool twice).
+        return vms.compactMap { ref, vm -> Row? in
+            guard !vm.isATemplate && !vm.isASnapshot && !vm.isControlDomain else { return nil }
             let install = InstallState(ref: ref, record: vm, phase: .unknown, templates: templates)
             let drift = DriftChecker.isCovered(vm) ? DriftChecker.check(ref, vm, resolver: resolver) : nil
             return Row(
