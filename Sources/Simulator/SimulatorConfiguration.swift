@@ -32,6 +32,10 @@ public struct SimulatorConfiguration: Sendable {
     /// `monserver=127.0.0.1 FAI_MONITOR_PORT=4711 FAI_SENDID=mac`, so they report to a monitor.
     public var installingMonitor: String?
 
+    /// Pool-wide networks beyond eth0's (`Pool-wide network associated with eth1`, …), for pools
+    /// where an install must pick its network.
+    public var extraNetworks: Int
+
     /// The password used when none is configured.
     public static let defaultPassword = "xenroot"
 
@@ -48,8 +52,10 @@ public struct SimulatorConfiguration: Sendable {
         missingRepositoryFiles: Set<String> = [],
         platform: SimulatorPlatform = .xcpng82,
         installing: Int = 0,
-        installingMonitor: String? = nil
+        installingMonitor: String? = nil,
+        extraNetworks: Int = 0
     ) {
+        self.extraNetworks = extraNetworks
         self.installingMonitor = installingMonitor
         self.platform = platform
         self.installing = installing
