@@ -83,7 +83,10 @@ let package = Package(
         ),
         .testTarget(name: "FAIMonitorTests", dependencies: ["FAIMonitor", "FAIMonitorServer", "FAIControl"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AppTests", dependencies: ["App", "TUI", "Terminal", "XenAPI"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "AppTests", dependencies: ["App", "TUI", "Terminal", "XenAPI", "Simulator", "CurlTransport", "XMLRPC"],
+            exclude: ["Snapshots"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -66,6 +66,7 @@ import XenAPI
         #expect(rearmed(effects) == [F.aborted.rawValue])
         #expect(effects.first.map { if case .rearm(let plan) = $0 { !plan.shutsDownFirst } else { false } } == true)
         expected.status = StatusMessage("rearming fai-broken…")
+        expected.captures.attempted = [F.aborted]
         #expect(state == expected)
     }
 
@@ -85,6 +86,7 @@ import XenAPI
         #expect(state.type("y") == [effect])
         expected.overlay = nil
         expected.status = StatusMessage("working…")
+        expected.captures.attempted = [F.web]
         #expect(state == expected)
     }
 
@@ -111,6 +113,7 @@ import XenAPI
         var expected = state
         #expect(rearmed(state.type("r")) == [F.armed.rawValue])
         expected.status = StatusMessage("rearming fai-armed…")
+        expected.captures.attempted = [F.armed]
         #expect(state == expected)
     }
 

@@ -10,7 +10,8 @@ extension AppState {
         vms = snapshot.vms
         templateRecords = vms.filter { $0.value.isATemplate && !$0.value.isASnapshot }
         refreshRows()
-        return followConsoleVM()
+        let captureEffects = planCaptures()
+        return captureEffects + followConsoleVM()
     }
 
     /// Keeps the console attached to its VM across starts, reboots and halts; emits marker lines.
@@ -44,6 +45,10 @@ extension AppState {
         effects += markers.map(Effect.markConsole)
         console.lastSeen = record
         let current = textConsole(of: vm)
+        if console.sharesCapture {
+            mirrorCaptureLink()
+            return effects
+        }
         switch console.link {
         case .waitingForPowerOn, .retrying:
             if current != nil { effects += reattachConsole() }

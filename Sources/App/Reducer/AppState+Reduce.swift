@@ -3,6 +3,12 @@ import TUI
 extension AppState {
     /// Applies one fact and returns the effects to perform, in order. Pure: no I/O, no clock.
     public mutating func reduce(_ action: Action) -> [Effect] {
+        let effects = reduceAction(action)
+        noteInstallAttempts(effects)
+        return effects
+    }
+
+    private mutating func reduceAction(_ action: Action) -> [Effect] {
         switch action {
         case .keyPressed(let key):
             return handleKey(key)
@@ -78,6 +84,13 @@ extension AppState {
             return []
         case .clipboardCopied(let lines):
             status = StatusMessage("copied \(lines) line\(lines == 1 ? "" : "s") to the clipboard (OSC 52)")
+            return []
+        case .captureStatusChanged(let vm, let id, let status):
+            return captureStatusChanged(vm: vm, id: id, status: status)
+        case .captureAdvanced(let vm, let id, let phase, let progress, let lastLine):
+            return captureAdvanced(vm: vm, id: id, phase: phase, progress: progress, lastLine: lastLine)
+        case .captureFailureRead(let vm, let report):
+            failures[vm] = report
             return []
         }
     }

@@ -35,6 +35,8 @@ public struct AppState: Sendable, Hashable {
     public var vmList = ListState()
     /// The console pane.
     public var console = ConsoleState()
+    /// Background console captures of the VMs in install attempts.
+    public var captures = BackgroundCaptures()
     /// Install phases read from consoles, by VM, each with the domain it was read from.
     public var phases: [Ref<VMRecord>: AttemptPhase] = [:]
     /// Failures read from consoles, by VM: kept when the console moves to another VM (their line

@@ -21,6 +21,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Console pace in lines per second (0: as fast as possible).")
     var speed = 40.0
 
+    @OptionGroup var background: BackgroundConsoleOptions
+
     @Option(help: ArgumentHelp("Append first-paint and key-latency timings (JSON lines) to FILE.", visibility: .hidden))
     var trace: String?
 
@@ -45,7 +47,8 @@ struct DemoCommand: AsyncParsableCommand {
             try TUILauncher.run(
                 session: session, consoles: CurlConsoleConnector(), origin: "127.0.0.1:\(port) (demo)",
                 notice: "demo: the built-in simulator runs on 127.0.0.1:\(port) · ? shows the keys",
-                tracePath: trace, started: started, stateFolder: stateFolder + "/xsfai")
+                tracePath: trace, started: started, stateFolder: stateFolder + "/xsfai",
+                backgroundConsoles: background.limit(profile: nil))
         } catch {
             try? await server.stop()
             throw CommandFailure.report(error)

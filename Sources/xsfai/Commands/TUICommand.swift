@@ -11,6 +11,8 @@ struct TUICommand: ParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
+    @OptionGroup var background: BackgroundConsoleOptions
+
     @Option(help: ArgumentHelp("Append first-paint and key-latency timings (JSON lines) to FILE.", visibility: .hidden))
     var trace: String?
 
@@ -20,7 +22,7 @@ struct TUICommand: ParsableCommand {
             let (session, consoles) = try connection.connect()
             try TUILauncher.run(
                 session: session, consoles: consoles, origin: session.masterURL.description, notice: nil,
-                tracePath: trace, started: started)
+                tracePath: trace, started: started, backgroundConsoles: background.limit(profile: try connection.profile()))
         } catch {
             throw ControllerFailure.report(error)
         }
