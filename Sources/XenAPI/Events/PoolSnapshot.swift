@@ -12,6 +12,8 @@ public struct PoolSnapshot: Sendable, Hashable {
     public var pools: [Ref<PoolRecord>: PoolRecord] = [:]
     /// Storage repositories.
     public var srs: [Ref<SRRecord>: SRRecord] = [:]
+    /// Virtual network interfaces (their MACs map FAI monitor senders to VMs).
+    public var vifs: [Ref<VIFRecord>: VIFRecord] = [:]
 
     /// Creates an empty snapshot.
     public init() {}
@@ -36,6 +38,7 @@ public struct PoolSnapshot: Sendable, Hashable {
         case "host": try Self.apply(event, to: &hosts, decode: HostRecord.init(xmlrpc:))
         case "pool": try Self.apply(event, to: &pools, decode: PoolRecord.init(xmlrpc:))
         case "sr": try Self.apply(event, to: &srs, decode: SRRecord.init(xmlrpc:))
+        case "vif": try Self.apply(event, to: &vifs, decode: VIFRecord.init(xmlrpc:))
         default: return
         }
     }
