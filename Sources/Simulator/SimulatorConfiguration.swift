@@ -35,6 +35,10 @@ public struct SimulatorConfiguration: Sendable {
     /// `monserver=127.0.0.1 FAI_MONITOR_PORT=4711 FAI_SENDID=mac` (the demo's own monitor).
     public var monitorArguments: String?
 
+    /// Pool-wide networks beyond eth0's (`Pool-wide network associated with eth1`, …), for pools
+    /// where an install must pick its network.
+    public var extraNetworks: Int
+
     /// The password used when none is configured.
     public static let defaultPassword = "xenroot"
 
@@ -52,9 +56,11 @@ public struct SimulatorConfiguration: Sendable {
         platform: SimulatorPlatform = .xcpng82,
         installing: Int = 0,
         installingMonitor: String? = nil,
+        extraNetworks: Int = 0,
         monitorArguments: String? = nil
     ) {
         self.monitorArguments = monitorArguments
+        self.extraNetworks = extraNetworks
         self.installingMonitor = installingMonitor
         self.platform = platform
         self.installing = installing
