@@ -10,6 +10,8 @@ extension AppState {
         vms = snapshot.vms
         templateRecords = vms.filter { $0.value.isATemplate && !$0.value.isASnapshot }
         refreshRows()
+        rebuildSenderMapping(vifs: snapshot.vifs)
+        refreshFleetRows()
         return followConsoleVM()
     }
 
