@@ -93,6 +93,19 @@ import XenAPI
         #expect(vifs["0"]?.record.mac != first.interfaces.first?.mac)
     }
 
+    @Test func noNetworkAskedForMakesNoVIFAndSaysSo() async throws {
+        let pool = try await LoopbackPool.start()
+        defer { Task { await pool.stop() } }
+        let resolver = try pool.resolver()
+        let (ref, template) = try resolver.resolve("FAI Squeeze 64", kind: .template)
+        var request = InstallRequest(name: "web04", template: "FAI Squeeze 64")
+        request.withoutNetwork = true
+        let report = try pool.controller().install(request, templateRef: ref, template: template, existing: resolver.records)
+        #expect(report.interfaces.isEmpty && !report.calls.contains { $0.method == "VIF.create" })
+        #expect(report.networkNote == "no network asked for: the VM gets no network interface")
+        #expect(try pool.session.vifs(of: Ref(report.ref)).isEmpty)
+    }
+
     private func eth0UUID(_ pool: LoopbackPool) throws -> String {
         try #require(pool.session.network.getAllRecords().values.first(where: { $0.nameLabel == "Pool-wide network associated with eth0" })).uuid
     }

@@ -19,7 +19,8 @@ extension PoolController {
         try Self.refuseDuplicate(request.name, allowed: request.allowDuplicateName, among: existing)
         try refuseWhilePending()
         let (copyTo, srUUID) = try chooseSR(request.sr, template: template)
-        let networks = try NetworkChoice.choose(request.networks, template: template, networks: api.allNetworkRecords())
+        let networks = try NetworkChoice.choose(
+            request.networks, template: template, networks: api.allNetworkRecords(), none: request.withoutNetwork)
         let method = copyTo == nil ? "VM.clone" : "VM.copy"
         let run = ChangeSetRun(
             controller: self, command: "install",

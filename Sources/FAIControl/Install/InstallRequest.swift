@@ -16,6 +16,8 @@ public struct InstallRequest: Sendable, Hashable, Codable {
     /// The networks (name-label or UUID) to give the VM a VIF on, device 0, 1, … in order; empty: the
     /// default of ``NetworkChoice``.
     public var networks: [String] = []
+    /// Whether the VM gets no VIF of its own (`--no-network`): only what the template's clone copies.
+    public var withoutNetwork = false
 
     /// Whether a name already used by another VM or template is accepted.
     public var allowDuplicateName: Bool

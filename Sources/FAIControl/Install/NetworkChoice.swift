@@ -26,10 +26,14 @@ public struct NetworkChoice: Sendable, Hashable {
     public var note: String?
 
     /// Chooses for `template` among `networks` (the pool's); `queries` name networks by UUID (any
-    /// case) or exact name-label.
+    /// case) or exact name-label; `none` creates no VIF (`--no-network`).
     public static func choose(
-        _ queries: [String], template: VMRecord, networks: [Ref<NetworkRecord>: NetworkRecord]
+        _ queries: [String], template: VMRecord, networks: [Ref<NetworkRecord>: NetworkRecord], none: Bool = false
     ) throws(InstallError) -> NetworkChoice {
+        if none {
+            let copied = template.vifs.isEmpty ? "the VM gets no network interface" : "only the template's VIFs, copied by the clone"
+            return NetworkChoice(interfaces: [], note: "no network asked for: \(copied)")
+        }
         let forGuests = networks.filter { !$0.value.isInternal }.sorted { $0.value.nameLabel < $1.value.nameLabel }
         let chosen: [(Ref<NetworkRecord>, NetworkRecord)]
         var note: String?

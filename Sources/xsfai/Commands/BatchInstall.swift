@@ -25,9 +25,10 @@ struct BatchInstall {
             var made: [BatchWatch.Target] = []
             var failures: [String] = []
             for name in names {
-                let request = InstallRequest(
+                var request = InstallRequest(
                     name: name, template: command.template, repository: command.repo, sr: command.sr,
                     allowDuplicateName: command.allowDuplicateName, monitor: monitor, networks: command.network)
+                request.withoutNetwork = command.noNetwork
                 do {
                     let report = try connection.controller.install(
                         request, templateRef: templateRef, template: template, existing: existing)

@@ -43,6 +43,9 @@ struct InstallCommand: ParsableCommand {
         discussion: "Default: when the template has no VIF, the pool's only network for guests."))
     var network: [String] = []
 
+    @Flag(help: "Give the VM no network interface of its own (only what the template's clone copies).")
+    var noNetwork = false
+
     @Flag(help: "Accept a name another VM or template already has (names are not identities).")
     var allowDuplicateName = false
 
@@ -79,6 +82,10 @@ struct InstallCommand: ParsableCommand {
         return all
     }
 
+    func validate() throws {
+        if noNetwork && !network.isEmpty { throw ValidationError("--no-network and --network exclude each other") }
+    }
+
     func run() throws {
         let all = try ControllerFailure.reportingValue { try allNames() }
         guard all.count == 1, let name = all.first else {
@@ -91,9 +98,10 @@ struct InstallCommand: ParsableCommand {
             let (templateRef, templateRecord) = try resolver.resolve(template, kind: .template)
             try TerminalQuestion.requireConsent(
                 to: KernelArgumentCheck.warning(templateRecord.pvArgs).map { ["\(templateRecord.nameLabel): \($0)"] } ?? [], force: force)
-            let request = InstallRequest(
+            var request = InstallRequest(
                 name: name, template: template, repository: repo, sr: sr, allowDuplicateName: allowDuplicateName,
                 monitor: try monitor.arguments(self.connection), networks: network)
+            request.withoutNetwork = noNetwork
             let report = try connection.controller.install(
                 request, templateRef: templateRef, template: templateRecord, existing: resolver.records)
             if json { try ControllerOutput.printJSON(report) } else { ControllerOutput.say(describe(report)) }
