@@ -175,3 +175,27 @@ import XenAPI
         #expect(try controller.reconcile().filter { !$0.isSettled }.isEmpty)
     }
 }
+
+/// An install that stops right after its clone (the new VM could not be read) is completed from its
+/// journal entry alone: the networks it chose are journaled with the creation, so the VIF is made too.
+@Suite struct InterruptedAfterCloneTests {
+    @Test func completingAnInstallStoppedAfterTheCloneMakesItsVIF() async throws {
+        let pool = try await LoopbackPool.start()
+        defer { Task { await pool.stop() } }
+        let resolver = try pool.resolver()
+        let (ref, template) = try resolver.resolve("FAI Squeeze 64", kind: .template)
+        let controller = try pool.controller()
+        pool.server.setFaults((1...4).map { SimulatorFault.dropBefore(method: "VM.get_record", nthCall: $0) })
+        #expect(throws: (any Error).self) {
+            try controller.install(
+                InstallRequest(name: "web41", template: "FAI Squeeze 64"), templateRef: ref, template: template, existing: resolver.records)
+        }
+        pool.server.setFaults([])
+        let pending = try #require(controller.reconcile().first { !$0.isSettled })
+        #expect(pending.set.steps.isEmpty)
+        #expect(pending.set.creation?.networks?.count == 1)
+        _ = try controller.complete(pending.set.number)
+        let vm = try pool.session.ref(named: "web41")
+        #expect(try pool.session.vifs(of: vm).keys.sorted() == ["0"])
+    }
+}
