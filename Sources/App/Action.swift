@@ -1,4 +1,5 @@
 public import FAIControl
+public import FAIMonitor
 public import TUI
 public import Terminal
 public import XenAPI
@@ -51,4 +52,10 @@ public enum Action: Sendable, Hashable {
     case captureAdvanced(vm: Ref<VMRecord>, id: Int, phase: InstallPhase, progress: String, lastLine: String)
     /// A background capture showed that FAI failed on `vm`: the report for its details.
     case captureFailureRead(vm: Ref<VMRecord>, FailureReport)
+    /// The FAI monitor heard something: its fleet at `time` (seconds since the epoch).
+    case monitorChanged(MonitorFleet, at: Double)
+    /// The wall clock (seconds since the epoch), for elapsed times.
+    case clockTicked(Double)
+    /// The console of `vm` printed the installing host's name (FAI's DHCP reply).
+    case consoleHostNameRead(vm: Ref<VMRecord>, name: String)
 }

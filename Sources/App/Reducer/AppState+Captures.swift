@@ -22,7 +22,7 @@ extension AppState {
     func isInstallAttempt(_ vm: Ref<VMRecord>, _ record: VMRecord) -> Bool {
         guard record.powerState == .running, record.isPV, !record.isATemplate, !record.isASnapshot, !record.isControlDomain
         else { return false }
-        if captures.attempted.contains(vm) { return true }
+        if fleet.begun[vm] != nil { return true }
         if record.pvBootloader == "eliloader" && record.otherConfig["install-distro"] != nil { return true }
         return KernelArgumentCheck.warning(record.pvArgs) == nil
     }
@@ -155,18 +155,6 @@ extension AppState {
         captures.byVM[vm] = capture
         if !effects.isEmpty { effects += planCaptures() }
         return effects
-    }
-
-    /// Notes the VMs an effect starts or rearms: their next run is an install attempt to capture.
-    mutating func noteInstallAttempts(_ effects: [Effect]) {
-        for effect in effects {
-            switch effect {
-            case .startVM(let vm): captures.attempted.insert(vm)
-            case .rearm(let plan): captures.attempted.insert(Ref(plan.changes.target.ref))
-            case .batch(let inner): noteInstallAttempts(inner)
-            default: break
-            }
-        }
     }
 }
 

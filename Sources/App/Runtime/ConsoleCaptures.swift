@@ -17,6 +17,7 @@ final class ConsoleCaptures {
         /// What the reducer was last told: (phase, progress, last line).
         var told: (InstallPhase, String, String) = (.unknown, "", "")
         var toldFailure = ""
+        var toldHostName: String?
         var hasNewOutput = false
     }
 
@@ -98,7 +99,7 @@ final class ConsoleCaptures {
     }
 
     /// What changed since the last call, as actions for the reducer: progress of captures with new
-    /// output, and failure reports.
+    /// output, failure reports and the host names the consoles printed (sender mapping).
     func takeAdvances() -> [Action] {
         var actions: [Action] = []
         for (vm, entry) in entries where entry.hasNewOutput {
@@ -113,6 +114,10 @@ final class ConsoleCaptures {
             if case .failed = now.0, entry.toldFailure != now.1, let report = buffer.failureReport {
                 entries[vm]?.toldFailure = now.1
                 actions.append(.captureFailureRead(vm: vm, report))
+            }
+            if let name = buffer.hostName, name != entry.toldHostName {
+                entries[vm]?.toldHostName = name
+                actions.append(.consoleHostNameRead(vm: vm, name: name))
             }
         }
         return actions

@@ -11,8 +11,6 @@ public struct BackgroundCaptures: Sendable, Hashable {
     public var limit = BackgroundCaptures.defaultLimit
     /// Each VM's capture.
     public var byVM: [Ref<VMRecord>: BackgroundCaptureState] = [:]
-    /// VMs this TUI started, rearmed or installed: in an install attempt whatever their PV-args say.
-    public var attempted: Set<Ref<VMRecord>> = []
     /// The next capture id (ids tell a capture's reports from an earlier one's).
     var nextID = 1
     /// The next `seen` number.

@@ -46,7 +46,8 @@ extension SimulatorState {
 
         let faiTemplate = cloneVM(squeeze64, name: Self.faiTemplateName, sr: nil)
         db.set("VM", ref: faiTemplate, field: "name_description", to: "Debian Squeeze 64-bit installed by FAI over NFS")
-        db.set("VM", ref: faiTemplate, field: "PV_args", to: .string(Self.faiPVArgs))
+        let monitorWords = configuration.monitorArguments.map { " " + $0 } ?? ""
+        db.set("VM", ref: faiTemplate, field: "PV_args", to: .string(Self.faiPVArgs + monitorWords))
         setMapEntry("VM", faiTemplate, field: "other_config", key: "install-repository", value: repositoryURL)
 
         let installed = newVMFromTemplate(faiTemplate, name: "fai01", network: network)
