@@ -37,8 +37,9 @@ struct ControllerOperations: PoolOperations {
         request.allowDuplicateName = true  // the reducer checked the name against the records it holds
         let report = try controller.install(request, templateRef: template, template: record, existing: [:])
         let carried = report.carried.isEmpty ? "" : "; carried over \(report.carried.changes.map(\.parameter.xeName).joined(separator: ", "))"
+        let monitor = request.monitor.map { "; reports to the FAI monitor at \($0.server):\($0.port)" } ?? ""
         let outcome = OperationOutcome(
-            summary: "created \(report.name) from \(report.template)\(carried) (change set \(report.changeSet))",
+            summary: "created \(report.name) from \(report.template)\(carried)\(monitor) (change set \(report.changeSet))",
             xeCommands: ["xe vm-install template=\(record.uuid) new-name-label=\(request.name.shellQuoted)"] + report.carried.xeCommands)
         return (Ref(report.ref), outcome)
     }
