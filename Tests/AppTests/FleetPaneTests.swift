@@ -15,12 +15,8 @@ import XenAPI
     static let abortedMAC = "aa:00:00:00:00:02"
     static let armedMAC = "aa:00:00:00:00:03"
 
-    /// The fixture pool with a VIF per VM (MACs above), on a screen of `size`, the fleet pane in front.
-    static func state(size: Size = Size(width: 160, height: 40)) -> AppState {
-        var state = AppState(size: size, user: "root", origin: "http://127.0.0.1:8080")
-        state.fleet.monitor = MonitorFleet()
-        state.fleet.monitorSource = "listening on 127.0.0.1:4711"
-        _ = state.reduce(.connectionChanged(.connected))
+    /// The fixture pool with a VIF per VM (MACs above).
+    static var snapshot: PoolSnapshot {
         var snapshot = F.snapshot
         for (index, (vm, mac)) in [(F.web, webMAC), (F.aborted, abortedMAC), (F.armed, armedMAC)].enumerated() {
             let vif = try? VIFRecord(xmlrpc: .structure([
@@ -28,6 +24,15 @@ import XenAPI
             ]))
             snapshot.vifs[Ref("OpaqueRef:vif-\(index)")] = vif
         }
+        return snapshot
+    }
+
+    /// The fixture pool with its VIFs on a screen of `size`, the fleet pane in front.
+    static func state(size: Size = Size(width: 160, height: 40)) -> AppState {
+        var state = AppState(size: size, user: "root", origin: "http://127.0.0.1:8080")
+        state.fleet.monitor = MonitorFleet()
+        state.fleet.monitorSource = "listening on 127.0.0.1:4711"
+        _ = state.reduce(.connectionChanged(.connected))
         _ = state.reduce(.poolChanged(snapshot))
         _ = state.type("4")
         return state
