@@ -3,14 +3,15 @@ import TUI
 import XenAPI
 
 extension AppState {
-    /// `n` on a template: name (suggested), SR (← → picks; the template's own by default) and the
-    /// install repository (the template's, editable).
+    /// `n` on a template: name (suggested), SR (← → picks; the template's own by default), the
+    /// install repository (the template's, editable) and the network (← →, ``networkChoices(for:)``).
     mutating func openNewInstall(_ ref: Ref<VMRecord>, _ record: VMRecord) {
         var form = PromptForm(purpose: .newInstall(template: ref), fields: [
             .init(label: "Name", input: TextInput(suggestedName(from: record))),
             .init(label: "SR", input: TextInput("‹ template's SR ›")),
             .init(label: "Repository", input: TextInput(record.otherConfig["install-repository"] ?? "")),
         ])
+        form.setChoices(networkChoices(for: record), label: "Network")
         let srs = storageRepositories.filter { $0.value.contentType != "iso" }
             .sorted { $0.value.nameLabel.naturallyPrecedes($1.value.nameLabel) }
         form.choices[1] = [PromptForm.Choice("template's SR", value: nil)]
@@ -18,8 +19,8 @@ extension AppState {
         if let monitor = fleet.monitorTarget {
             // As install --monitor: FAI then reports each task to the monitor (the fleet pane, 4).
             let words = monitor.words.joined(separator: " ")
-            form.fields.append(.init(label: Self.monitorFieldLabel, input: TextInput("‹ add \(words) ›")))
-            form.choices[form.fields.count - 1] = [PromptForm.Choice("add \(words)", value: words), PromptForm.Choice("no monitor", value: nil)]
+            form.setChoices([PromptForm.Choice("add \(words)", value: words), PromptForm.Choice("no monitor", value: nil)],
+                            label: Self.monitorFieldLabel)
         }
         overlay = .prompt(form)
     }
@@ -88,7 +89,10 @@ extension AppState {
                 name: name, template: record.uuid,
                 repository: repository.isEmpty || repository == templateRepository ? nil : repository, sr: form.choice(1)?.value)
             request.allowDuplicateName = inUse  // the operator pressed Enter twice on a name in use
-            if let field = form.fields.firstIndex(where: { $0.label == Self.monitorFieldLabel }), form.choice(field)?.value != nil {
+            if let network = form.choice(label: "Network")?.value {
+                if network.isEmpty { request.withoutNetwork = true } else { request.networks = [network] }
+            }
+            if form.choice(label: Self.monitorFieldLabel)?.value != nil {
                 request.monitor = fleet.monitorTarget
             }
             status = StatusMessage("creating \(name) from \(record.nameLabel)…")

@@ -27,6 +27,8 @@ public struct AppState: Sendable, Hashable {
     public var templateRecords: [Ref<VMRecord>: VMRecord] = [:]
     /// Storage repositories by reference (the SR choice of a new install).
     public var storageRepositories: [Ref<SRRecord>: SRRecord] = [:]
+    /// Networks by reference (the network choice of a new install).
+    public var networks: [Ref<NetworkRecord>: NetworkRecord] = [:]
     /// vt100 console records by reference.
     public var consoles: [Ref<ConsoleRecord>: ConsoleRecord] = [:]
     /// The templates pane.
