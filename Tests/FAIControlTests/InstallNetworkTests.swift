@@ -147,6 +147,26 @@ import XenAPI
     }
 }
 
+extension InstallNetworkMonitorTests {
+    /// `install --names … --fai-monitor P --monitor P --watch`: each guest reports under its VIF's
+    /// MAC and the batch's line for the VM shows the monitor's view of it.
+    @Test func aWatchedBatchFindsEachVMsMonitorReportsByItsMAC() async throws {
+        let pool = try await LoopbackPool.start(SimulatorConfiguration(linesPerSecond: 3000, bootDelay: 3))
+        defer { Task { await pool.stop() } }
+        let port = FleetCommandEndToEndTests.freePort()
+        let watched = try CLIRunEndToEndTests.run(
+            ["install", "FAI Squeeze 64", "--names", "mon[1-2]", "--fai-monitor", "127.0.0.1:\(port)",
+             "--monitor", "127.0.0.1:\(port)", "--watch", "--timeout", "90"], pool: pool, state: temporaryStateFolder(), limit: 120)
+        #expect(watched.status == 0, "\(watched.stdout)\(watched.stderr)")
+        for name in ["mon1", "mon2"] {
+            let mac = try #require(try pool.mac(of: name))
+            #expect(watched.stdout.contains("VIF 0 \(mac) on Pool-wide network associated with eth0"), "\(watched.stdout)")
+            #expect(watched.stderr.contains("\(name): ") && watched.stderr.split(separator: "\n").contains { $0.hasPrefix("\(name): ") && $0.contains("[monitor: ") },
+                    "\(watched.stderr)")
+        }
+    }
+}
+
 /// A VIF.create that never reaches the pool, twice: the install stops half-applied, is reported as
 /// pending, and `journal --complete` creates the VIF (once) and finishes the install.
 @Suite struct InterruptedVIFCreationTests {

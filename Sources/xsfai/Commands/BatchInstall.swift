@@ -34,7 +34,7 @@ struct BatchInstall {
                         request, templateRef: templateRef, template: template, existing: existing)
                     let ref = Ref<VMRecord>(report.ref)
                     existing[ref] = try connection.session.vm.getRecord(ref)
-                    made.append(BatchWatch.Target(name: name, uuid: report.uuid, ref: ref))
+                    made.append(BatchWatch.Target(name: name, uuid: report.uuid, ref: ref, macs: report.interfaces.map(\.mac)))
                     let macs = report.interfaces.map { "VIF \($0.device) \($0.mac) on \($0.network)" }
                     ControllerOutput.say("Created \(name) (\(report.uuid)) from \(template.nameLabel)"
                         + (macs.isEmpty ? "" : ", " + macs.joined(separator: ", ")) + ", change set \(report.changeSet).")
