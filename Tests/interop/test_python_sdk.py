@@ -210,3 +210,28 @@ def test_vif_create_get_record_and_destroy(session):
     assert copied[0]["uuid"] not in [session.xenapi.VIF.get_uuid(ref) for ref in session.xenapi.network.get_VIFs(network)]
     session.xenapi.VM.destroy(vm)
     assert vif not in session.xenapi.VIF.get_all()
+
+
+def test_vif_follows_the_domain_and_async_create_gives_a_task(session):
+    vm = session.xenapi.VM.clone(vm_named(session, "FAI Squeeze 64"), "interop-vif-run")
+    session.xenapi.VM.provision(vm)
+    network = network_named(session, "Pool-wide network associated with eth0")
+    task = session.xenapi.Async.VIF.create(vif_record(session, network, vm, "0"))
+    for _ in range(50):
+        if session.xenapi.task.get_status(task) != "pending":
+            break
+        time.sleep(0.1)
+    assert session.xenapi.task.get_status(task) == "success"
+    vif = session.xenapi.task.get_result(task).replace("<value>", "").replace("</value>", "")
+    assert session.xenapi.VM.get_VIFs(vm) == [vif]
+    session.xenapi.task.destroy(task)
+
+    session.xenapi.VM.start(vm, False, False)
+    assert session.xenapi.VIF.get_currently_attached(vif) is True
+    with pytest.raises(XenAPI.Failure) as failure:
+        session.xenapi.VIF.destroy(vif)
+    assert failure.value.details == ["OPERATION_NOT_ALLOWED", "VIF currently attached to a running VM"]
+    session.xenapi.VM.hard_shutdown(vm)
+    assert session.xenapi.VIF.get_currently_attached(vif) is False
+    session.xenapi.VIF.destroy(vif)
+    assert session.xenapi.VM.get_VIFs(vm) == []

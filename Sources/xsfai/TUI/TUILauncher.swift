@@ -2,6 +2,7 @@ import App
 import CursesScreen
 import FAIControl
 import FAIMonitor
+import FAIMonitorServer
 import Foundation
 import XenAPI
 
@@ -27,10 +28,13 @@ enum TUILauncher {
             screen: screen, state: state, feed: CachePoolFeed(session: session),
             operations: try ControllerOperations(session: session, stateFolder: stateFolder),
             connector: SessionConsoleConnector(session: session, connector: consoles),
-            monitor: monitor.sources.map { ServiceMonitorFeed(service: $0.service) })
+            monitor: monitor.sources.map { MonitorChangeFeed(service: $0.service) })
         if let tracePath { loop.onPresent = TimingTrace(path: tracePath, started: started).record }
         loop.run()
         monitor.sources?.stop()
         session.logout()
     }
 }
+
+/// The monitor service's feed is the TUI's monitor port.
+extension MonitorChangeFeed: MonitorFeed {}
