@@ -50,6 +50,10 @@ extension AppState {
                 if old.status.holdsSlot { effects.append(.endCapture(vm: vm, keepHistory: true)) }
                 capture.status = .finished
                 capture.domain = -1
+            } else if old.status.holdsSlot, !pinned.contains(vm), !isInstallAttempt(vm, record) {
+                // Untiled (or closed) and not an install: nothing to follow in the background.
+                effects.append(.endCapture(vm: vm, keepHistory: true))
+                capture.status = .finished
             } else if old.status.holdsSlot, let (ref, current) = textConsole(of: vm), ref != old.console {
                 capture.console = ref
                 effects.append(.startCapture(vm: vm, id: old.id, console: current, freshAttempt: false))

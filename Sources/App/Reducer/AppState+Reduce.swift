@@ -133,5 +133,5 @@ extension AppState {
     }
 
     /// How far the console can scroll back.
-    var maxScrollBack: Int { max(0, console.lineCount - layout.consoleRows) }
+    var maxScrollBack: Int { max(0, console.lineCount - consoleTextRows) }
 }

@@ -231,7 +231,7 @@ public final class MainLoop {
             if let matchLine {
                 text = buffer.text(ofLine: matchLine)
             } else {
-                let rows = state.layout.consoleRows
+                let rows = state.consoleTextRows
                 let top = max(0, buffer.lineCount - rows - scrollBack)
                 text = (top..<min(buffer.lineCount, top + rows)).map { buffer.text(ofLine: $0) }.joined(separator: "\n")
             }
