@@ -25,8 +25,7 @@ private typealias F = PoolFixture
         var state = F.capturingState(limit: 2)
         _ = state.reduce(.poolChanged(Installs.snapshot(3)))
         let id = try #require(state.captures[Installs.vm(1)]?.id)
-        let effects = state.reduce(.captureAdvanced(vm: Installs.vm(1), id: id, phase: .failed(task: "instsoft"),
-                                                    progress: "FAI: failed in instsoft", lastLine: "Error in task instsoft"))
+        let effects = state.reduce(.captureAdvanced(vm: Installs.vm(1), id: id, CaptureReading(phase: .failed(task: "instsoft"), progress: "FAI: failed in instsoft", lastLine: "Error in task instsoft")))
         #expect(effects.contains(.endCapture(vm: Installs.vm(1), keepHistory: true)))
         #expect(Installs.started(effects) == [Installs.vm(2)])
         #expect(state.captures[Installs.vm(1)]?.status == .finished)
@@ -42,14 +41,13 @@ private typealias F = PoolFixture
         _ = state.reduce(.poolChanged(Installs.snapshot(2)))
         let id = try #require(state.captures[Installs.vm(2)]?.id)
         _ = state.reduce(.captureStatusChanged(vm: Installs.vm(2), id: id, .capturing))
-        _ = state.reduce(.captureAdvanced(vm: Installs.vm(2), id: id, phase: .installing(task: "instsoft", index: 5, count: 12),
-                                          progress: "FAI: instsoft (5/12)", lastLine: "Get:1 http://10.0.0.1/debian"))
+        _ = state.reduce(.captureAdvanced(vm: Installs.vm(2), id: id, CaptureReading(phase: .installing(task: "instsoft", index: 5, count: 12), progress: "FAI: instsoft (5/12)", lastLine: "Get:1 http://10.0.0.1/debian")))
         let record = try #require(state.vms[Installs.vm(2)])
         #expect(InstallState(ref: Installs.vm(2), record: record, state: state).label == "installing instsoft 5/12")
         #expect(state.captures[Installs.vm(2)]?.status == .capturing)
         #expect(state.captures[Installs.vm(2)]?.progress == "FAI: instsoft (5/12)")
         // A report of an earlier capture of the VM is ignored.
-        _ = state.reduce(.captureAdvanced(vm: Installs.vm(2), id: id - 100, phase: .succeeded, progress: "", lastLine: "old"))
+        _ = state.reduce(.captureAdvanced(vm: Installs.vm(2), id: id - 100, CaptureReading(phase: .succeeded, progress: "", lastLine: "old")))
         #expect(state.captures[Installs.vm(2)]?.lastLine == "Get:1 http://10.0.0.1/debian")
     }
 
@@ -95,7 +93,7 @@ private typealias F = PoolFixture
         let effects = state.reduce(.keyPressed(.enter))
         #expect(Installs.started(effects) == [Installs.vm(2)])
         let id = try #require(state.captures[Installs.vm(2)]?.id)
-        let verdict = state.reduce(.captureAdvanced(vm: Installs.vm(2), id: id, phase: .succeeded, progress: "FAI: done", lastLine: "login:"))
+        let verdict = state.reduce(.captureAdvanced(vm: Installs.vm(2), id: id, CaptureReading(phase: .succeeded, progress: "FAI: done", lastLine: "login:")))
         #expect(!verdict.contains(.endCapture(vm: Installs.vm(2), keepHistory: true)))
         #expect(state.captures[Installs.vm(2)]?.status == .connecting)
     }
@@ -153,5 +151,29 @@ private typealias F = PoolFixture
         var state = F.capturingState(limit: 0)
         _ = state.reduce(.poolChanged(Installs.snapshot(3)))
         #expect(state.captures.byVM.isEmpty)
+    }
+
+    @Test func aBootBeforeFAIsBannerIsNotCalledAnInstallAndALoginPromptEndsTheCapture() throws {
+        // web01 runs on pygrub with FAI's kernel args: an install, or its installed system booting?
+        var state = F.capturingState(limit: 4)
+        let id = try #require(state.captures[F.web]?.id)
+        let record = try #require(state.vms[F.web])
+        _ = state.reduce(.captureAdvanced(vm: F.web, id: id, CaptureReading(
+            phase: .installing(task: "nfsrootInit", index: 3, count: 18), progress: "FAI: nfsrootInit", lastLine: "INIT: version 2.86 booting",
+            hasFAIStarted: false)))
+        #expect(state.phases[F.web] == nil)
+        #expect(InstallState(ref: F.web, record: record, state: state).label == "installed")
+        let effects = state.reduce(.captureAdvanced(vm: F.web, id: id, CaptureReading(
+            phase: .installing(task: "nfsrootInit", index: 3, count: 18), progress: "", lastLine: "web01 login:",
+            hasFAIStarted: false, showsInstalledSystem: true)))
+        #expect(effects.contains(.endCapture(vm: F.web, keepHistory: true)))
+        #expect(state.captures[F.web]?.status == .finished)
+        #expect(InstallState(ref: F.web, record: record, state: state).label == "installed")
+        // Once FAI's banner was seen the same stage counts.
+        var other = F.capturingState(limit: 4)
+        let otherID = try #require(other.captures[F.web]?.id)
+        _ = other.reduce(.captureAdvanced(vm: F.web, id: otherID, CaptureReading(
+            phase: .installing(task: "confdir", index: 4, count: 18), progress: "FAI: confdir", lastLine: "Calling task_confdir")))
+        #expect(InstallState(ref: F.web, record: record, state: other).label == "installing confdir 4/18")
     }
 }

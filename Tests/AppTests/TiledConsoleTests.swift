@@ -111,8 +111,7 @@ private typealias F = PoolFixture
         var state = try Self.twoInstallsOneOpen()
         _ = state.type("+3")
         let id = try #require(state.captures[Installs.vm(2)]?.id)
-        _ = state.reduce(.captureAdvanced(vm: Installs.vm(2), id: id, phase: .installing(task: "instsoft", index: 5, count: 12),
-                                          progress: "FAI: instsoft (5/12)", lastLine: "second console"))
+        _ = state.reduce(.captureAdvanced(vm: Installs.vm(2), id: id, CaptureReading(phase: .installing(task: "instsoft", index: 5, count: 12), progress: "FAI: instsoft (5/12)", lastLine: "second console")))
         let first = ConsoleBuffer(scrollbackLimit: 100)
         let second = ConsoleBuffer(scrollbackLimit: 100)
         for number in 1...30 {

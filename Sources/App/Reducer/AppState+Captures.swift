@@ -144,15 +144,20 @@ extension AppState {
     }
 
     /// A capture read more: the VM's progress (the VMs column) and, once the verdict is in, the
-    /// capture ends unless it is on screen, freeing its slot.
-    mutating func captureAdvanced(vm: Ref<VMRecord>, id: Int, phase: InstallPhase, progress: String, lastLine: String) -> [Effect] {
+    /// capture ends unless it is on screen, freeing its slot. A VM found booting its installed
+    /// system (a login prompt, FAI never ran) was no install: its capture ends too.
+    mutating func captureAdvanced(vm: Ref<VMRecord>, id: Int, _ reading: CaptureReading) -> [Effect] {
         guard var capture = captures.byVM[vm], capture.id == id else { return [] }
-        (capture.phase, capture.progress, capture.lastLine) = (phase, progress, lastLine)
-        if phase != .unknown, let domain = vms[vm]?.domid, domain > 0 {
+        let phase = reading.showsInstalledSystem ? .unknown : reading.phase
+        (capture.phase, capture.progress, capture.lastLine) = (phase, reading.progress, reading.lastLine)
+        // Before FAI's banner a boot is only known to be an install's when this TUI began it or
+        // eliloader boots it; a boot failure is a verdict either way.
+        let isKnownInstall = fleet.begun[vm] != nil || vms[vm]?.pvBootloader == "eliloader"
+        if phase != .unknown, reading.hasFAIStarted || phase.isVerdict || isKnownInstall, let domain = vms[vm]?.domid, domain > 0 {
             phases[vm] = AttemptPhase(domain: domain, phase: phase)
         }
         var effects: [Effect] = []
-        if phase.isVerdict, capture.status.holdsSlot, !pinnedCaptures.contains(vm) {
+        if phase.isVerdict || reading.showsInstalledSystem, capture.status.holdsSlot, !pinnedCaptures.contains(vm) {
             capture.status = .finished
             effects.append(.endCapture(vm: vm, keepHistory: true))
         }

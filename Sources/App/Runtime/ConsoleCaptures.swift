@@ -14,8 +14,8 @@ final class ConsoleCaptures {
     private struct Entry {
         let buffer: ConsoleBuffer
         var connection: BackgroundConsole?
-        /// What the reducer was last told: (phase, progress, last line).
-        var told: (InstallPhase, String, String) = (.unknown, "", "")
+        /// What the reducer was last told.
+        var told: CaptureReading?
         var toldFailure = ""
         var toldHostName: String?
         var hasNewOutput = false
@@ -56,7 +56,7 @@ final class ConsoleCaptures {
         if freshAttempt {
             entry.buffer.restartProgress()
             entry.buffer.mark("new install attempt")
-            entry.told = (.unknown, "", "")
+            entry.told = nil
             entry.toldFailure = ""
         }
         let connection = BackgroundConsole(vm: vm, id: id, console: console, connector: connector, inbox: inbox)
@@ -106,13 +106,13 @@ final class ConsoleCaptures {
             entries[vm]?.hasNewOutput = false
             guard let id = entry.connection?.id else { continue }
             let buffer = entry.buffer
-            let now = (buffer.phase, buffer.progressText, buffer.lastLine)
+            let now = buffer.reading
             if now != entry.told {
                 entries[vm]?.told = now
-                actions.append(.captureAdvanced(vm: vm, id: id, phase: now.0, progress: now.1, lastLine: now.2))
+                actions.append(.captureAdvanced(vm: vm, id: id, now))
             }
-            if case .failed = now.0, entry.toldFailure != now.1, let report = buffer.failureReport {
-                entries[vm]?.toldFailure = now.1
+            if case .failed = now.phase, entry.toldFailure != now.progress, let report = buffer.failureReport {
+                entries[vm]?.toldFailure = now.progress
                 actions.append(.captureFailureRead(vm: vm, report))
             }
             if let name = buffer.hostName, name != entry.toldHostName {
