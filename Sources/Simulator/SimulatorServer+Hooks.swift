@@ -15,6 +15,23 @@ extension SimulatorServer {
         state.withLock { $0.sessions = [:] }
     }
 
+    /// Restarts the toolstack as a `xe-toolstack-restart` does: the listening sockets and every open
+    /// connection (API calls, event waits, console relays) close, every session is forgotten (xapi's
+    /// sessions do not persist), nothing answers for `downtime`, then every host listens again on the
+    /// same port. Guests run on: their domains, consoles and playback are untouched.
+    public func restartToolstack(downtime: Duration) async throws {
+        let (listeners, connections, port) = runtime.withLock { runtime in
+            defer { runtime.channels = [] }
+            return (runtime.channels, Array(runtime.connections.values), runtime.port)
+        }
+        for listener in listeners { try? await listener.close() }
+        for connection in connections { try? await connection.close() }
+        state.withLock { $0.sessions = [:] }
+        try await Task.sleep(for: downtime)
+        let (channels, _) = try await bind(port: port)
+        runtime.withLock { $0.channels = channels }
+    }
+
     /// Removes a file from the Debian repository (path under `/repo/debian/`).
     public func removeRepositoryFile(_ path: String) {
         state.withLock { $0.repository.remove(path) }

@@ -27,6 +27,8 @@ public final class SimulatorServer: Sendable {
     struct Runtime {
         var port = 0
         var channels: [any Channel] = []
+        /// Every accepted connection still open (closed by a toolstack restart).
+        var connections: [ObjectIdentifier: any Channel] = [:]
     }
 
     let configuration: SimulatorConfiguration
@@ -46,18 +48,7 @@ public final class SimulatorServer: Sendable {
     /// Binds every host address on the same port (the configured one, or a free one when it is 0),
     /// fills the pool, and returns the port.
     public func start() async throws -> Int {
-        var port = configuration.port
-        var channels: [any Channel] = []
-        do {
-            for (index, address) in configuration.hosts.enumerated() {
-                let channel = try await bootstrap(hostIndex: index).bind(host: address, port: port).get()
-                channels.append(channel)
-                if port == 0 { port = channel.localAddress?.port ?? 0 }
-            }
-        } catch {
-            for channel in channels { try? await channel.close() }
-            throw error
-        }
+        let (channels, port) = try await bind(port: configuration.port)
         let boundPort = port
         runtime.withLock {
             $0.port = boundPort
@@ -106,12 +97,32 @@ public final class SimulatorServer: Sendable {
         state.withLock { $0.repositoryURL }
     }
 
+    /// Binds every host address on `port` (a free one when 0); returns the listeners and the port.
+    func bind(port requested: Int) async throws -> ([any Channel], Int) {
+        var port = requested
+        var channels: [any Channel] = []
+        do {
+            for (index, address) in configuration.hosts.enumerated() {
+                let channel = try await bootstrap(hostIndex: index).bind(host: address, port: port).get()
+                channels.append(channel)
+                if port == 0 { port = channel.localAddress?.port ?? 0 }
+            }
+        } catch {
+            for channel in channels { try? await channel.close() }
+            throw error
+        }
+        return (channels, port)
+    }
+
     private func bootstrap(hostIndex: Int) -> ServerBootstrap {
         ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { [self] channel in
-                channel.eventLoop.makeCompletedFuture {
+                let id = ObjectIdentifier(channel)
+                runtime.withLock { $0.connections[id] = channel }
+                channel.closeFuture.whenComplete { [runtime] _ in _ = runtime.withLock { $0.connections.removeValue(forKey: id) } }
+                return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(HTTPRequestDecoder()))
                     try channel.pipeline.syncOperations.addHandler(SimulatorConnectionHandler(server: self, hostIndex: hostIndex))
                 }
