@@ -48,7 +48,18 @@ public final class SimulatorServer: Sendable {
     /// Binds every host address on the same port (the configured one, or a free one when it is 0),
     /// fills the pool, and returns the port.
     public func start() async throws -> Int {
-        let (channels, port) = try await bind(port: configuration.port)
+        var port = configuration.port
+        var channels: [any Channel] = []
+        do {
+            for (index, address) in configuration.hosts.enumerated() {
+                let channel = try await bootstrap(hostIndex: index).bind(host: address, port: port).get()
+                channels.append(channel)
+                if port == 0 { port = channel.localAddress?.port ?? 0 }
+            }
+        } catch {
+            for channel in channels { try? await channel.close() }
+            throw error
+        }
         let boundPort = port
         runtime.withLock {
             $0.port = boundPort
@@ -97,24 +108,7 @@ public final class SimulatorServer: Sendable {
         state.withLock { $0.repositoryURL }
     }
 
-    /// Binds every host address on `port` (a free one when 0); returns the listeners and the port.
-    func bind(port requested: Int) async throws -> ([any Channel], Int) {
-        var port = requested
-        var channels: [any Channel] = []
-        do {
-            for (index, address) in configuration.hosts.enumerated() {
-                let channel = try await bootstrap(hostIndex: index).bind(host: address, port: port).get()
-                channels.append(channel)
-                if port == 0 { port = channel.localAddress?.port ?? 0 }
-            }
-        } catch {
-            for channel in channels { try? await channel.close() }
-            throw error
-        }
-        return (channels, port)
-    }
-
-    private func bootstrap(hostIndex: Int) -> ServerBootstrap {
+    func bootstrap(hostIndex: Int) -> ServerBootstrap {
         ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)

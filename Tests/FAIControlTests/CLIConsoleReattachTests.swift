@@ -45,16 +45,28 @@ import XenAPI
                 box.set(result)
             }
         }.start()
-        // Wait until the install is under way (FAI's first task on the console), then restart.
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline {
-            if let capture = try? String(contentsOfFile: log, encoding: .utf8), capture.contains("Calling task_") { break }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        // Down for 2 s: what the guest prints meanwhile is gone (no replay), so the install is slow
-        // enough for that to be a few lines of the middle.
-        try await pool.server.restartToolstack(downtime: .seconds(2))
-        while box.get() == nil, ContinuousClock.now < deadline + .seconds(60) { try await Task.sleep(for: .milliseconds(100)) }
+        // Wait until the install is under way (FAI's first task on the console), then restart the
+        // toolstack for 2 s: what the guest prints meanwhile is gone (no replay), so the install is
+        // slow enough for that to be a few lines of the middle. Threads, not tasks: a busy run starves
+        // the cooperative pool.
+        let server = pool.server
+        let restarted = SharedBox<String>()
+        Thread {
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline {
+                if let capture = try? String(contentsOfFile: log, encoding: .utf8), capture.contains("Calling task_") { break }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            do {
+                try server.restartToolstack(downtime: .seconds(2))
+                restarted.set("restarted")
+            } catch {
+                restarted.set("restart failed: \(error)")
+            }
+        }.start()
+        let end = Date().addingTimeInterval(180)
+        while box.get() == nil, Date() < end { try await Task.sleep(for: .milliseconds(200)) }
+        #expect(restarted.get() == "restarted")
         let result = try #require(box.get())
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("fai42: FAI install succeeded"), "\(result.stdout)")
