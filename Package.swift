@@ -33,7 +33,7 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         .target(name: "TUI", dependencies: ["TerminalSafety"]),
-        .target(name: "App", dependencies: ["TUI", "Terminal", "FAIControl", "XenAPI"]),
+        .target(name: "App", dependencies: ["TUI", "Terminal", "FAIControl", "FAIMonitor", "XenAPI"]),
 
         // Edges.
         .target(name: "CurlTransport", dependencies: ["XenAPI", "CCurl"]),
@@ -83,7 +83,9 @@ let package = Package(
         ),
         .testTarget(name: "FAIMonitorTests", dependencies: ["FAIMonitor", "FAIMonitorServer", "FAIControl"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AppTests", dependencies: ["App", "TUI", "Terminal", "XenAPI"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "AppTests", dependencies: ["App", "TUI", "Terminal", "XenAPI", "FAIControl", "FAIMonitor", "FAIMonitorServer"],
+            exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

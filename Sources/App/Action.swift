@@ -1,4 +1,5 @@
 public import FAIControl
+public import FAIMonitor
 public import TUI
 public import Terminal
 public import XenAPI
@@ -45,4 +46,10 @@ public enum Action: Sendable, Hashable {
     case captureSaved(path: String, lines: Int)
     /// Text was copied to the clipboard.
     case clipboardCopied(lines: Int)
+    /// The FAI monitor heard something: its fleet at `time` (seconds since the epoch).
+    case monitorChanged(MonitorFleet, at: Double)
+    /// The wall clock (seconds since the epoch), for elapsed times.
+    case clockTicked(Double)
+    /// The console of `vm` printed the installing host's name (FAI's DHCP reply).
+    case consoleHostNameRead(vm: Ref<VMRecord>, name: String)
 }

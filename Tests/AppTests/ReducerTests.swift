@@ -66,6 +66,9 @@ import XenAPI
         #expect(rearmed(effects) == [F.aborted.rawValue])
         #expect(effects.first.map { if case .rearm(let plan) = $0 { !plan.shutsDownFirst } else { false } } == true)
         expected.status = StatusMessage("rearming fai-broken…")
+        // The rearm begins an install attempt: the fleet pane (4) has a row for it.
+        #expect(state.fleet.rows.map(\.id) == [.vm(F.aborted)])
+        expected.fleet = state.fleet
         #expect(state == expected)
     }
 
@@ -85,6 +88,9 @@ import XenAPI
         #expect(state.type("y") == [effect])
         expected.overlay = nil
         expected.status = StatusMessage("working…")
+        // The rearm begins an install attempt: the fleet pane (4) has a row for it.
+        #expect(state.fleet.rows.map(\.id) == [.vm(F.web)])
+        expected.fleet = state.fleet
         #expect(state == expected)
     }
 
@@ -111,6 +117,9 @@ import XenAPI
         var expected = state
         #expect(rearmed(state.type("r")) == [F.armed.rawValue])
         expected.status = StatusMessage("rearming fai-armed…")
+        // The rearm begins an install attempt: the fleet pane (4) has a row for it.
+        #expect(state.fleet.rows.map(\.id) == [.vm(F.armed)])
+        expected.fleet = state.fleet
         #expect(state == expected)
     }
 

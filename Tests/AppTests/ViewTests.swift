@@ -32,7 +32,10 @@ import XenAPI
         _ = state.type("?")
         let lines = render(state)
         assertSnapshot(lines, named: "helpOverlay")
-        #expect(lines.contains { $0.contains("rearm the selected VM") })
+        #expect(lines.contains { $0.contains("pick a pane (4: fleet)") })
+        _ = state.type("G")
+        let end = render(state)
+        #expect(end.contains { $0.contains("rearm / start (plans") && $0.contains("rearm the selected VM") == false } && end.contains { $0.contains("rearm the selected VM") }, "the fleet keys, further down: \(end.joined(separator: "\n"))")
     }
 
     @Test func detailsOfAnAbortedInstallExplainWhyItIsAGuess() {

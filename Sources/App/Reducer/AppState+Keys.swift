@@ -6,11 +6,16 @@ extension AppState {
     /// Routes a key: overlay first, then text being typed, console input mode, global keys, pane keys.
     mutating func handleKey(_ key: Key) -> [Effect] {
         if overlay != nil { return overlayKey(key) }
-        if pane != .console, list(pane).isEditingFilter { return filterKey(key) }
+        if pane == .fleet, let effects = fleetKey(key) { return effects }
+        if pane.isList, list(pane).isEditingFilter { return filterKey(key) }
         if pane == .console, let search = console.search, search.isEditing { return searchKey(key) }
         if pane == .console, console.isInputMode { return inputModeKey(key) }
         if let effects = globalKey(key) { return effects }
-        return pane == .console ? consoleKey(key) : listKey(key)
+        switch pane {
+        case .console: return consoleKey(key)
+        case .fleet: return vmActionKey(key)
+        case .templates, .vms: return listKey(key)
+        }
     }
 
     private mutating func globalKey(_ key: Key) -> [Effect]? {
@@ -41,12 +46,15 @@ extension AppState {
         case .character("3"):
             pane = .console
             return []
+        case .character("4"):
+            pane = .fleet
+            return []
         case .escape:
             if status?.kind == .error {
                 status = nil
             } else if pane == .console, console.search != nil {
                 console.search = nil
-            } else if pane != .console, !list(pane).filter.text.isEmpty {
+            } else if pane.isList, !list(pane).filter.text.isEmpty {
                 updateList(pane) { $0.filter = TextInput() }
                 refreshRows()
             } else if pane == .vms, !vmList.marked.isEmpty {
@@ -144,7 +152,8 @@ extension AppState {
 
     /// Keys acting on the selected VM or template, shared by the list panes and the console pane.
     private mutating func vmActionKey(_ key: Key) -> [Effect] {
-        if pane == .vms, !vmList.marked.isEmpty, let effects = markedVMsKey(key) { return effects }
+        if pane == .vms, !vmList.marked.isEmpty, let effects = markedVMsKey(key, vmList.markedInOrder) { return effects }
+        if pane == .fleet, !fleet.marked.isEmpty, let effects = markedVMsKey(key, fleet.markedInOrder) { return effects }
         guard let (ref, record) = selectedRecord else { return [] }
         switch key {
         case .character("e"):

@@ -3,10 +3,10 @@ import TUI
 import XenAPI
 
 extension AppState {
-    /// `r`, `s`, `S` on the VMs marked with Space or `*`: one confirmation listing every VM and what
+    /// `r`, `s`, `S` on the VMs marked with Space or `*` (`marked`, in display order): one confirmation listing every VM and what
     /// happens to it (or why it is skipped); `nil` for keys that do not act on marked VMs.
-    mutating func markedVMsKey(_ key: Key) -> [Effect]? {
-        let targets = vmList.markedInOrder.compactMap { ref in vms[ref].map { (ref, $0) } }
+    mutating func markedVMsKey(_ key: Key, _ marked: [Ref<VMRecord>]) -> [Effect]? {
+        let targets = marked.compactMap { ref in vms[ref].map { (ref, $0) } }
         guard !targets.isEmpty else { return nil }
         switch key {
         case .character("r"): return confirmBatch(verb: "Rearm", targets, rearmLine)

@@ -7,9 +7,12 @@ extension AppState {
         hosts = snapshot.hosts.mapValues(\.nameLabel)
         consoles = snapshot.consoles
         storageRepositories = snapshot.srs
+        networks = snapshot.networks
         vms = snapshot.vms
         templateRecords = vms.filter { $0.value.isATemplate && !$0.value.isASnapshot }
         refreshRows()
+        rebuildSenderMapping(vifs: snapshot.vifs)
+        refreshFleetRows()
         return followConsoleVM()
     }
 

@@ -3,14 +3,15 @@ import TUI
 import XenAPI
 
 extension AppState {
-    /// `n` on a template: name (suggested), SR (← → picks; the template's own by default) and the
-    /// install repository (the template's, editable).
+    /// `n` on a template: name (suggested), SR (← → picks; the template's own by default), the
+    /// install repository (the template's, editable) and the network (← →, ``networkChoices(for:)``).
     mutating func openNewInstall(_ ref: Ref<VMRecord>, _ record: VMRecord) {
         var form = PromptForm(purpose: .newInstall(template: ref), fields: [
             .init(label: "Name", input: TextInput(suggestedName(from: record))),
             .init(label: "SR", input: TextInput("‹ template's SR ›")),
             .init(label: "Repository", input: TextInput(record.otherConfig["install-repository"] ?? "")),
         ])
+        form.setChoices(networkChoices(for: record), label: "Network")
         let srs = storageRepositories.filter { $0.value.contentType != "iso" }
             .sorted { $0.value.nameLabel.naturallyPrecedes($1.value.nameLabel) }
         form.choices[1] = [PromptForm.Choice("template's SR", value: nil)]
@@ -79,6 +80,9 @@ extension AppState {
                 name: name, template: record.uuid,
                 repository: repository.isEmpty || repository == templateRepository ? nil : repository, sr: form.choice(1)?.value)
             request.allowDuplicateName = inUse  // the operator pressed Enter twice on a name in use
+            if let network = form.choice(label: "Network")?.value {
+                if network.isEmpty { request.withoutNetwork = true } else { request.networks = [network] }
+            }
             status = StatusMessage("creating \(name) from \(record.nameLabel)…")
             return [.install(request, template: template, record: record)]
         case .copyTemplate(let template):

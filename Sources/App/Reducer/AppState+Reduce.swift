@@ -1,8 +1,36 @@
 import TUI
+import XenAPI
 
 extension AppState {
     /// Applies one fact and returns the effects to perform, in order. Pure: no I/O, no clock.
     public mutating func reduce(_ action: Action) -> [Effect] {
+        let phasesBefore = phases
+        let effects = reduceAction(action)
+        var begins = false
+        for effect in effects { begins = noteAttempts(effect) || begins }
+        if begins || phases != phasesBefore { refreshFleetRows() }
+        return effects
+    }
+
+    /// Starts and rearms this TUI sends begin install attempts (the fleet pane's rows).
+    private mutating func noteAttempts(_ effect: Effect) -> Bool {
+        switch effect {
+        case .startVM(let vm):
+            // Starting a VM that runs already begins nothing (the pool refuses it).
+            guard vms[vm]?.powerState == .halted else { return false }
+            beginAttempt(vm)
+            return true
+        case .rearm(let plan):
+            beginAttempt(Ref(plan.changes.target.ref))
+            return true
+        case .batch(let effects):
+            return effects.reduce(false) { noteAttempts($1) || $0 }
+        default:
+            return false
+        }
+    }
+
+    private mutating func reduceAction(_ action: Action) -> [Effect] {
         switch action {
         case .keyPressed(let key):
             return handleKey(key)
@@ -79,6 +107,12 @@ extension AppState {
         case .clipboardCopied(let lines):
             status = StatusMessage("copied \(lines) line\(lines == 1 ? "" : "s") to the clipboard (OSC 52)")
             return []
+        case .monitorChanged(let monitor, let time):
+            return monitorChanged(monitor, at: time)
+        case .clockTicked(let time):
+            return clockTicked(time)
+        case .consoleHostNameRead(let vm, let name):
+            return consoleHostNameRead(vm: vm, name: name)
         }
     }
 
@@ -87,6 +121,7 @@ extension AppState {
         let rows = layout.listRows
         templates.position = templates.position.clamped(count: templates.rows.count, visibleRows: rows)
         vmList.position = vmList.position.clamped(count: vmList.rows.count, visibleRows: rows)
+        fleet.position = fleet.position.clamped(count: fleet.rows.count, visibleRows: rows)
         console.scrollBack = min(console.scrollBack, maxScrollBack)
     }
 

@@ -86,6 +86,9 @@ public final class ConsoleBuffer: ConsoleLines {
         tracker.progress.stage == .waiting ? "" : "FAI: " + tracker.statusText
     }
 
+    /// The installing host's name the console printed (FAI's DHCP reply), once seen.
+    public var hostName: String? { tracker.progress.hostName }
+
     /// Lines held: scrollback plus the guest screen.
     public var lineCount: Int { emulator.lineCount }
 

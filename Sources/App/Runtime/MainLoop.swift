@@ -13,6 +13,7 @@ public final class MainLoop {
 
     private let screen: any Screen
     private let feed: any PoolFeed
+    private let monitor: (any MonitorFeed)?
     private let inbox: Inbox
     private let runner: EffectRunner
     private let buffer: ConsoleBuffer
@@ -29,16 +30,22 @@ public final class MainLoop {
     private var hasBacklog = false
     /// The progress line when the failure report was last read (it is read again when it changes).
     private var reportedFailureProgress = ""
+    /// The wall-clock second last told to the reducer (elapsed times in the fleet pane).
+    private var toldSecond = 0
+    /// The host name the open console printed, as last told to the reducer.
+    private var toldHostName: String?
     /// Console bytes fed per turn before keys are looked at again (a few ms of emulation).
     private let consoleBytesPerTurn = 128 << 10
 
-    /// Creates a loop drawing `state` on `screen`, fed by `feed`, acting through `operations` and `connector`.
+    /// Creates a loop drawing `state` on `screen`, fed by `feed` (and the FAI monitor's `monitor`),
+    /// acting through `operations` and `connector`.
     public init(
         screen: any Screen, state: AppState, feed: any PoolFeed, operations: any PoolOperations,
-        connector: any ConsoleConnecting, scrollbackLimit: Int = 100_000
+        connector: any ConsoleConnecting, monitor: (any MonitorFeed)? = nil, scrollbackLimit: Int = 100_000
     ) {
         self.screen = screen
         self.feed = feed
+        self.monitor = monitor
         var initial = state
         initial.size = screen.size
         self.state = initial
@@ -58,7 +65,9 @@ public final class MainLoop {
             case .connection(let connection): inbox.post(.connectionChanged(connection))
             }
         }
+        monitor?.start { fleet in inbox.post(.monitorChanged(fleet, at: Date().timeIntervalSince1970)) }
         defer {
+            monitor?.stop()
             feed.stop()
             runner.perform(.disconnectConsole)
             screen.close()
@@ -72,6 +81,7 @@ public final class MainLoop {
             }
             drainInbox()
             tickConsole()
+            tellClock()
         }
     }
 
@@ -86,7 +96,24 @@ public final class MainLoop {
             return elapsed >= frame ? 0 : Int((frame - elapsed).components.attoseconds / 1_000_000_000_000_000) + 1
         }
         if case .attached = state.console.link { return 1000 }
+        if showsActiveFleet { return 1000 }
         return -1
+    }
+
+    /// Whether the fleet pane is on screen with an attempt still running (its elapsed times move).
+    private var showsActiveFleet: Bool {
+        (state.pane == .fleet || (state.listPane == .fleet && state.layout.isSplit)) && state.fleet.hasActiveRows
+    }
+
+    /// Tells the reducer the wall clock once a second while something shows it, and before any
+    /// other action after a pause (so an attempt begun now is dated now).
+    private func tellClock(force: Bool = false) {
+        let now = Date().timeIntervalSince1970
+        let second = Int(now)
+        guard second != toldSecond, force || showsActiveFleet else { return }
+        toldSecond = second
+        needsDraw = true
+        _ = state.reduce(.clockTicked(now))
     }
 
     private func handle(_ event: ScreenEvent) {
@@ -118,6 +145,10 @@ public final class MainLoop {
 
     private func advanceConsole() {
         reduce(.consoleAdvanced(lineCount: buffer.lineCount, phase: buffer.phase, progress: buffer.progressText))
+        if let vm = state.console.vm, let name = buffer.hostName, name != toldHostName {
+            toldHostName = name
+            reduce(.consoleHostNameRead(vm: vm, name: name))
+        }
         if case .failed = buffer.phase, state.console.failure == nil || buffer.progressText != reportedFailureProgress {
             reportedFailureProgress = buffer.progressText
             if let report = buffer.failureReport { reduce(.consoleFailureRead(report)) }
@@ -138,6 +169,7 @@ public final class MainLoop {
     }
 
     private func reduce(_ action: Action) {
+        if case .clockTicked = action {} else { tellClock(force: true) }
         let effects = state.reduce(action)
         needsDraw = true
         for effect in effects { perform(effect) }
@@ -147,6 +179,7 @@ public final class MainLoop {
         switch effect {
         case .resetConsoleBuffer:
             buffer.reset()
+            toldHostName = nil
             advanceConsole()
         case .restartInstallProgress:
             buffer.restartProgress()

@@ -19,7 +19,17 @@ public struct AppView {
         let layout = state.layout
         renderTabs(into: &canvas, area: layout.tabBar)
         var cursor: Point?
-        if layout.isThreePane {
+        if layout.isThreePane, state.listPane == .fleet {
+            // The fleet takes the width of both lists above the console.
+            let area = Rect(x: layout.templatesArea.x, y: layout.templatesArea.y,
+                            width: layout.vmsArea.maxX - layout.templatesArea.x, height: layout.templatesArea.height)
+            let (title, table) = area.splitTop(1)
+            let focused = state.pane == .fleet
+            renderListTitle(.fleet, into: &canvas, area: title, isFocused: focused)
+            renderList(.fleet, into: &canvas, area: table, isFocused: focused)
+            cursor = ConsolePaneView(state: state, lines: console, focus: .marked(state.pane == .console))
+                .render(into: &canvas, area: layout.consoleArea)
+        } else if layout.isThreePane {
             for (pane, area) in [(Pane.templates, layout.templatesArea), (.vms, layout.vmsArea)] {
                 let (title, table) = area.splitTop(1)
                 renderListTitle(pane, into: &canvas, area: title, isFocused: state.pane == pane)
@@ -40,7 +50,7 @@ public struct AppView {
         } else {
             renderList(state.pane, into: &canvas, area: layout.listArea, isFocused: true)
         }
-        if state.pane != .console, state.list(state.pane).isEditingFilter {
+        if state.pane != .console, isEditingFilter(state.pane) {
             cursor = filterCursor(layout.tabBar)
         }
         if let overlay = state.overlay {
@@ -52,7 +62,9 @@ public struct AppView {
     }
 
     private func renderList(_ pane: Pane, into canvas: inout Canvas, area: Rect, isFocused: Bool) {
-        if pane == .vms {
+        if pane == .fleet {
+            FleetPaneView(state: state, console: console, isFocused: isFocused).render(into: &canvas, area: area)
+        } else if pane == .vms {
             VMsPaneView(state: state, isFocused: isFocused).render(into: &canvas, area: area)
         } else {
             TemplatesPaneView(state: state, isFocused: isFocused).render(into: &canvas, area: area)
@@ -61,19 +73,42 @@ public struct AppView {
 
     /// The split layout's list title: pane, row count and filter; highlighted and marked `▸` with the focus.
     private func renderListTitle(_ pane: Pane, into canvas: inout Canvas, area: Rect, isFocused: Bool) {
-        let list = state.list(pane)
-        var text = "\(isFocused ? "▸" : " ") \(pane.rawValue + 1) \(pane.title) (\(list.rows.count))"
-        if !list.filter.text.isEmpty { text += " · filter /\(list.filter.text)" }
+        var text = "\(isFocused ? "▸" : " ") \(pane.rawValue + 1) \(pane.title)"
+        if pane == .fleet {
+            text += " (\(state.fleet.rows.count)) · " + fleetFacts(withFilter: true)
+        } else {
+            let list = state.list(pane)
+            text += " (\(list.rows.count))"
+            if !list.filter.text.isEmpty { text += " · filter /\(list.filter.text)" }
+        }
         let role: Role = isFocused ? .selection : .title
         canvas.fill(area, with: TUI.Cell(" ", role: role))
         canvas.write(text, at: area.origin, role: role, attributes: isFocused ? .bold : [], clip: area)
     }
 
+    /// The fleet's sort, state filter, `/` filter and monitor source, for its title and the tab bar.
+    private func fleetFacts(withFilter: Bool) -> String {
+        let fleet = state.fleet
+        var facts = ["sort \(fleet.sort.title)\(fleet.isDescending ? " ▼" : " ▲")"]
+        if fleet.stateFilter != .all { facts.append("show \(fleet.stateFilter.title)") }
+        if withFilter, !fleet.filter.text.isEmpty { facts.append("filter /\(fleet.filter.text)") }
+        facts.append(fleet.monitorSource.map { "monitor \($0)" } ?? "no monitor")
+        return facts.joined(separator: " · ")
+    }
+
+    private func isEditingFilter(_ pane: Pane) -> Bool {
+        pane == .fleet ? state.fleet.isEditingFilter : pane.isList && state.list(pane).isEditingFilter
+    }
+
+    private func filterInput(_ pane: Pane) -> TextInput {
+        pane == .fleet ? state.fleet.filter : state.list(pane).filter
+    }
+
     private var filterText: String? {
         guard state.pane != .console else { return nil }
-        let list = state.list(state.pane)
-        guard list.isEditingFilter || !list.filter.text.isEmpty else { return nil }
-        return "/" + list.filter.text
+        let input = filterInput(state.pane)
+        guard isEditingFilter(state.pane) || !input.text.isEmpty else { return nil }
+        return "/" + input.text
     }
 
     private func renderTabs(into canvas: inout Canvas, area: Rect) {
@@ -96,6 +131,7 @@ public struct AppView {
         case .templates: "\(state.templates.rows.count) templates"
         case .vms: "\(state.vmList.rows.count) VMs"
         case .console: ""
+        case .fleet: "\(state.fleet.rows.count) installs · " + fleetFacts(withFilter: false)
         }
     }
 
@@ -103,7 +139,7 @@ public struct AppView {
         guard let filter = filterText else { return nil }
         let right = "filter \(filter)  " + counts
         let start = tabBar.maxX - right.displayWidth - 1
-        return Point(x: start + "filter /".count + state.list(state.pane).filter.cursorColumn, y: tabBar.y)
+        return Point(x: start + "filter /".count + filterInput(state.pane).cursorColumn, y: tabBar.y)
     }
 
     private func renderStatus(into canvas: inout Canvas, area: Rect) {

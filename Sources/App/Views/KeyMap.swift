@@ -6,7 +6,7 @@ public enum KeyMap {
     public static let help: [HelpOverlayView.Section] = [
         .init("Move", [
             KeyHint("Tab Shift-Tab", "next / previous pane"),
-            KeyHint("1 2 3", "pick a pane"),
+            KeyHint("1 2 3 4", "pick a pane (4: fleet)"),
             KeyHint("↑↓ j k", "move; scroll console"),
             KeyHint("PgUp PgDn", "page"),
             KeyHint("g G", "top / bottom, follow"),
@@ -36,6 +36,14 @@ public enum KeyMap {
             KeyHint("s S", "start / hard shutdown"),
             KeyHint("h b", "clean shutdown / clean reboot"),
             KeyHint("p", "preflight"),
+        ]),
+        .init("Fleet (4)", [
+            KeyHint("< > I", "sort by state / name / elapsed, reverse"),
+            KeyHint("f", "show all / running / failed / ok"),
+            KeyHint("/", "filter (state: host: name:)"),
+            KeyHint("Space *", "mark / all shown (r s S act on them)"),
+            KeyHint("Enter c", "console of the VM"),
+            KeyHint("r s", "rearm / start (plans shown)"),
         ]),
         .init("Console", [
             KeyHint("Enter i", "type into the VM"),
@@ -97,6 +105,17 @@ public enum KeyMap {
                 : [KeyHint("r", "rearm"), KeyHint("s", "start"), KeyHint("S", "stop"), KeyHint("Space", "mark"),
                    KeyHint("e", "edit"), KeyHint("D", "destroy"), KeyHint("p", "preflight"), KeyHint("u", "undo")]
             return hints
+        case .fleet:
+            if state.fleet.isEditingFilter {
+                return [KeyHint("Enter", "keep filter"), KeyHint("Esc", "clear filter"), KeyHint("state: host: name:", "filter by column")]
+            }
+            if !state.fleet.marked.isEmpty {
+                return [KeyHint("\(state.fleet.marked.count) marked:", ""), KeyHint("r", "rearm"), KeyHint("s", "start"),
+                        KeyHint("S", "hard stop"), KeyHint("Space", "mark"), KeyHint("*", "all"), KeyHint("Esc", "unmark")]
+            }
+            return [KeyHint("?", "help"), KeyHint("Enter", "console"), KeyHint("< >", "sort"), KeyHint("f", "state"),
+                    KeyHint("/", "filter"), KeyHint("Space", "mark"), KeyHint("r", "rearm"), KeyHint("s", "start"),
+                    KeyHint("m", "msgs")]
         case .console:
             if state.console.isInputMode { return [KeyHint("Ctrl-]", "leave input mode"), KeyHint("", "keys go to the VM")] }
             if state.console.search?.isEditing == true {

@@ -85,7 +85,7 @@ struct OverlayView {
         switch form.purpose {
         case .newInstall(let template):
             title = "New install from \(state.vms[template]?.nameLabel ?? template.rawValue)"
-            footer = "Enter create, start and watch   Tab field   ← → SR   Esc cancel"
+            footer = "Enter create, start and watch   Tab field   ← → SR, network   Esc cancel"
         case .copyTemplate(let template):
             title = "Copy template \(state.vms[template]?.nameLabel ?? template.rawValue)"
             footer = "Enter copy   Tab field   Esc cancel"

@@ -93,12 +93,18 @@ final class ChangeSetRun {
     /// Each step's state as the pool shows it now; the states seen while running when it cannot be read.
     private func readBack() -> [StepState] {
         var records: [Ref<VMRecord>: VMRecord?] = [:]
+        var vifNetworks: [Ref<VMRecord>: [String: String]] = [:]
         return plans.indices.map { index in
             let plan = plans[index]
-            if records[plan.ref] == nil {
-                do { records[plan.ref] = .some(try controller.record(plan.ref)) } catch { return attempted[index] }
+            do {
+                if records[plan.ref] == nil { records[plan.ref] = .some(try controller.record(plan.ref)) }
+                if plan.step.operation == VIFCreation.method, vifNetworks[plan.ref] == nil, records[plan.ref] ?? nil != nil {
+                    vifNetworks[plan.ref] = try controller.vifNetworks(of: plan.ref)
+                }
+            } catch {
+                return attempted[index]
             }
-            return StepPlan.state(of: plan.step, in: records[plan.ref] ?? nil)
+            return StepPlan.state(of: plan.step, in: records[plan.ref] ?? nil, vifNetworks: vifNetworks[plan.ref])
         }
     }
 

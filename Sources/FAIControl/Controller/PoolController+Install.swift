@@ -6,7 +6,8 @@ extension PoolController {
     /// `VM.copy` to the requested SR) under the set's marker name, the description, the disks XML
     /// pointed at the SR and `VM.provision`, the template's PV-args and install keys carried over
     /// (`--repo` replacing the repository), the template's UUID recorded
-    /// (``InstallKeys/templateUUID``), and the final name last. `existing` (the pool's records, which
+    /// (``InstallKeys/templateUUID``), a VIF per network of ``NetworkChoice`` (`VIF.create`, as `xe
+    /// vif-create … mac=random`), and the final name last. `existing` (the pool's records, which
     /// the caller holds) is checked for the name; a failed step rolls the set back (the VM is destroyed).
     public func install(
         _ request: InstallRequest, templateRef: Ref<VMRecord>, template: VMRecord, existing: [Ref<VMRecord>: VMRecord]
@@ -18,19 +19,22 @@ extension PoolController {
         try Self.refuseDuplicate(request.name, allowed: request.allowDuplicateName, among: existing)
         try refuseWhilePending()
         let (copyTo, srUUID) = try chooseSR(request.sr, template: template)
+        let networks = try NetworkChoice.choose(
+            request.networks, template: template, networks: api.allNetworkRecords(), none: request.withoutNetwork)
         let method = copyTo == nil ? "VM.clone" : "VM.copy"
         let run = ChangeSetRun(
             controller: self, command: "install",
             creation: Creation(
                 method: method, templateUUID: template.uuid, templateName: template.nameLabel, name: request.name,
-                marker: "", repository: request.repository, monitor: request.monitor))
+                marker: "", repository: request.repository, monitor: request.monitor,
+                networks: networks.interfaces.map(\.networkUUID)))
         let (newRef, record) = try create(in: run, from: templateRef, copyTo: copyTo)
 
         let carried = InstallPlanner.carryOverPlan(
             ref: newRef, record: record, template: template, repository: request.repository, monitor: request.monitor)
         let steps = installSteps(
             newRef, record, template: template, repository: request.repository, monitor: request.monitor, srUUID: srUUID,
-            name: request.name)
+            interfaces: networks.interfaces, name: request.name)
         let set: ChangeSet
         do {
             try run.announce(steps)
@@ -43,9 +47,18 @@ extension PoolController {
         }
         let calls = [APICall(method, [templateRef.rawValue, run.creation?.marker ?? ""] + (copyTo.map { [$0] } ?? []))]
             + steps.flatMap { $0.writes.map(\.call) }
-        return InstallReport(
+        var report = InstallReport(
             ref: newRef.rawValue, uuid: record.uuid, name: request.name, template: template.nameLabel, method: method,
             srUUID: srUUID, carried: carried, calls: calls, changeSet: set.number)
+        let vifs = (try? api.vifs(of: newRef)) ?? [:]
+        report.interfaces = networks.interfaces.map { interface in
+            InstallReport.Interface(
+                device: interface.device, network: interface.networkName, networkUUID: interface.networkUUID,
+                mac: vifs[interface.device]?.record.mac ?? "",
+                xeCommand: VIFCreation.xeCommand(vmUUID: record.uuid, networkUUID: interface.networkUUID, device: interface.device))
+        }
+        report.networkNote = networks.note
+        return report
     }
 
     /// Copies the template `templateRef` to a new template `name` (XenCenter's "Copy Template…"), as one

@@ -25,16 +25,20 @@ struct BatchInstall {
             var made: [BatchWatch.Target] = []
             var failures: [String] = []
             for name in names {
-                let request = InstallRequest(
+                var request = InstallRequest(
                     name: name, template: command.template, repository: command.repo, sr: command.sr,
-                    allowDuplicateName: command.allowDuplicateName, monitor: monitor)
+                    allowDuplicateName: command.allowDuplicateName, monitor: monitor, networks: command.network)
+                request.withoutNetwork = command.noNetwork
                 do {
                     let report = try connection.controller.install(
                         request, templateRef: templateRef, template: template, existing: existing)
                     let ref = Ref<VMRecord>(report.ref)
                     existing[ref] = try connection.session.vm.getRecord(ref)
-                    made.append(BatchWatch.Target(name: name, uuid: report.uuid, ref: ref))
-                    ControllerOutput.say("Created \(name) (\(report.uuid)) from \(template.nameLabel), change set \(report.changeSet).")
+                    made.append(BatchWatch.Target(name: name, uuid: report.uuid, ref: ref, macs: report.interfaces.map(\.mac)))
+                    let macs = report.interfaces.map { "VIF \($0.device) \($0.mac) on \($0.network)" }
+                    ControllerOutput.say("Created \(name) (\(report.uuid)) from \(template.nameLabel)"
+                        + (macs.isEmpty ? "" : ", " + macs.joined(separator: ", ")) + ", change set \(report.changeSet).")
+                    if made.count == 1, let note = report.networkNote { ControllerOutput.note("Network: \(note).") }
                 } catch {
                     failures.append(name)
                     ControllerOutput.note("xsfai: \(name): \(error)")

@@ -18,6 +18,16 @@ struct BatchWatch {
         var name: String
         var uuid: String
         var ref: Ref<VMRecord>
+        /// The MACs of its VIFs: its send ids under `FAI_SENDID=mac` (what `--monitor` adds) and,
+        /// as `01-aa-bb-…`, under `pxe`; the name covers `host`.
+        var macs: [String] = []
+
+        /// The send id the monitor heard this VM under, if any.
+        func sender(in fleet: MonitorFleet?) -> String? {
+            guard let fleet else { return nil }
+            let ids = macs.map { $0.lowercased() } + macs.map { "01-" + $0.lowercased().replacingOccurrences(of: ":", with: "-") } + [name]
+            return ids.first { fleet[$0] != nil }
+        }
     }
 
     /// One VM's state as the console tells it.
@@ -81,12 +91,12 @@ struct BatchWatch {
 
     /// The verdict of one VM: the console's, else the monitor's once it decided.
     private func verdict(_ target: Target, console: ConsoleView?, fleet: MonitorFleet?) -> Int32? {
-        console?.exitCode ?? fleet?.verdict(of: target.name)?.exitCode
+        console?.exitCode ?? target.sender(in: fleet).flatMap { fleet?.verdict(of: $0)?.exitCode }
     }
 
     private func line(_ target: Target, console: ConsoleView, fleet: MonitorFleet?) -> String {
         var parts = [target.name + ":", console.summary.map { String($0.drop { $0 != ":" }.dropFirst(2)) } ?? console.status]
-        if let install = fleet?[target.name] {
+        if let sender = target.sender(in: fleet), let install = fleet?[sender] {
             parts.append("[monitor: \(install.currentTask ?? "-") \(install.phaseText) \(install.verdict(rules: fleet!.rules).text)]")
         }
         return parts.joined(separator: " ")
@@ -98,7 +108,7 @@ struct BatchWatch {
             let final = code ?? FAIProgress.UntilDoneExitCode.timeoutOrHang
             worst = max(worst, final)
             let summary = views[target.uuid]?.summary
-                ?? fleet?.verdict(of: target.name).map { "\(target.name): \($0.text) (monitor)" }
+                ?? target.sender(in: fleet).flatMap { fleet?.verdict(of: $0) }.map { "\(target.name): \($0.text) (monitor)" }
                 ?? "\(target.name): no verdict (timed out)"
             print(code == nil ? "\(summary) (timed out)" : summary)
             try? ledger.record(

@@ -12,7 +12,8 @@ struct InstallCommand: ParsableCommand {
             Clones the template (or copies it to --sr), sets the description, points the disks XML at the \
             SR and provisions, as xe vm-install does; then makes sure the VM carries the template's PV-args \
             and install-repository, install-distro, debian-release and install-arch (--repo replaces the \
-            repository), verified and journaled, and says what it had to add. --start boots it; --watch \
+            repository), gives it a network interface as xe vif-create does (--network, or the pool's only \
+            network for guests when the template has none), verified and journaled, and says what it had to add. --start boots it; --watch \
             boots it and follows the install like console --until-done (exit 0/3/4/5 as there).
 
             \(ExitStatus.helpText)
@@ -36,6 +37,14 @@ struct InstallCommand: ParsableCommand {
 
     @Option(help: "Copy the disks to this SR (name-label or UUID) instead of cloning.")
     var sr: String?
+
+    @Option(help: ArgumentHelp(
+        "Give the VM a VIF on this network (name-label or UUID); repeat for more NICs (device 0, 1, …).",
+        discussion: "Default: when the template has no VIF, the pool's only network for guests."))
+    var network: [String] = []
+
+    @Flag(help: "Give the VM no network interface of its own (only what the template's clone copies).")
+    var noNetwork = false
 
     @Flag(help: "Accept a name another VM or template already has (names are not identities).")
     var allowDuplicateName = false
@@ -73,6 +82,10 @@ struct InstallCommand: ParsableCommand {
         return all
     }
 
+    func validate() throws {
+        if noNetwork && !network.isEmpty { throw ValidationError("--no-network and --network exclude each other") }
+    }
+
     func run() throws {
         let all = try ControllerFailure.reportingValue { try allNames() }
         guard all.count == 1, let name = all.first else {
@@ -85,9 +98,10 @@ struct InstallCommand: ParsableCommand {
             let (templateRef, templateRecord) = try resolver.resolve(template, kind: .template)
             try TerminalQuestion.requireConsent(
                 to: KernelArgumentCheck.warning(templateRecord.pvArgs).map { ["\(templateRecord.nameLabel): \($0)"] } ?? [], force: force)
-            let request = InstallRequest(
+            var request = InstallRequest(
                 name: name, template: template, repository: repo, sr: sr, allowDuplicateName: allowDuplicateName,
-                monitor: try monitor.arguments(self.connection))
+                monitor: try monitor.arguments(self.connection), networks: network)
+            request.withoutNetwork = noNetwork
             let report = try connection.controller.install(
                 request, templateRef: templateRef, template: templateRecord, existing: resolver.records)
             if json { try ControllerOutput.printJSON(report) } else { ControllerOutput.say(describe(report)) }
@@ -127,6 +141,15 @@ struct InstallCommand: ParsableCommand {
                 lines.append("  \(change.parameter.xeName): \(ControllerOutput.show(change.old)) -> \(ControllerOutput.show(change.new))\(why)")
             }
         }
-        return lines.joined(separator: "\n")
+        return (lines + Self.describeInterfaces(report)).joined(separator: "\n")
+    }
+
+    /// The VIFs an install made (device, network, MAC, the `xe` command), or why it made none.
+    static func describeInterfaces(_ report: InstallReport) -> [String] {
+        var lines = report.networkNote.map { ["Network: \($0)."] } ?? []
+        for interface in report.interfaces {
+            lines.append("  VIF \(interface.device) on \(interface.network), MAC \(interface.mac.isEmpty ? "unknown" : interface.mac): \(interface.xeCommand)")
+        }
+        return lines
     }
 }

@@ -1,5 +1,7 @@
 import App
 import CursesScreen
+import FAIControl
+import FAIMonitor
 import Foundation
 import XenAPI
 
@@ -10,17 +12,22 @@ enum TUILauncher {
     /// (default: `$XDG_STATE_HOME/xsfai`).
     static func run(
         session: XenAPISession, consoles: any ConsoleConnector, origin: String, notice: String?, tracePath: String?,
-        started: ContinuousClock.Instant, stateFolder: String? = nil
+        started: ContinuousClock.Instant, stateFolder: String? = nil, monitor: TUIMonitor = TUIMonitor()
     ) throws {
         let screen = try CursesScreen()
         var state = AppState(size: screen.size, user: session.userName, origin: origin)
         if let notice { state.status = StatusMessage(notice) }
+        state.fleet.monitorSource = monitor.description
+        state.fleet.monitorTarget = monitor.target
+        if monitor.sources != nil { state.fleet.monitor = MonitorFleet() }
         let loop = MainLoop(
             screen: screen, state: state, feed: CachePoolFeed(session: session),
             operations: try ControllerOperations(session: session, stateFolder: stateFolder),
-            connector: SessionConsoleConnector(session: session, connector: consoles))
+            connector: SessionConsoleConnector(session: session, connector: consoles),
+            monitor: monitor.sources.map { ServiceMonitorFeed(service: $0.service) })
         if let tracePath { loop.onPresent = TimingTrace(path: tracePath, started: started).record }
         loop.run()
+        monitor.sources?.stop()
         session.logout()
     }
 }

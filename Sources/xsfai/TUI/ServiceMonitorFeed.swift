@@ -1,0 +1,42 @@
+import App
+import Dispatch
+import FAIMonitor
+import FAIMonitorServer
+import Synchronization
+
+/// The TUI's view of the monitor service: a change posts the fleet at most every 100 ms (a burst of
+/// connections, hostile or not, costs the loop one action per interval), and only when the fleet
+/// itself changed (a dropped line or a silent connection changes counters, not rows).
+final class ServiceMonitorFeed: MonitorFeed {
+    private let service: FAIMonitorService
+    private let queue = DispatchQueue(label: "xsfai.monitor-feed")
+    private let state = Mutex<(pending: Bool, last: MonitorFleet?, stopped: Bool)>((false, nil, false))
+
+    init(service: FAIMonitorService) { self.service = service }
+
+    func start(_ changed: @escaping @Sendable (MonitorFleet) -> Void) {
+        service.onChange { [self] in
+            let schedule = state.withLock { state -> Bool in
+                guard !state.pending, !state.stopped else { return false }
+                state.pending = true
+                return true
+            }
+            guard schedule else { return }
+            queue.asyncAfter(deadline: .now() + .milliseconds(100)) { [self] in
+                let fleet = service.fleet
+                let post = state.withLock { state -> Bool in
+                    state.pending = false
+                    guard !state.stopped, state.last != fleet else { return false }
+                    state.last = fleet
+                    return true
+                }
+                if post { changed(fleet) }
+            }
+        }
+    }
+
+    func stop() {
+        state.withLock { $0.stopped = true }
+        service.onChange {}
+    }
+}

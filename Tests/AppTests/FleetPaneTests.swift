@@ -1,0 +1,289 @@
+@testable import App
+import FAIMonitor
+import TUI
+import Testing
+import XMLRPC
+import XenAPI
+
+/// The fleet pane (`4`): one row per install attempt from consoles and the FAI monitor, verdicts with
+/// FAI's error bands, sort, filters, marks, and `r` / `s` on the marked rows through the usual plans.
+@Suite struct FleetPaneTests {
+    typealias F = PoolFixture
+
+    static let webMAC = "aa:00:00:00:00:01"
+    static let abortedMAC = "aa:00:00:00:00:02"
+    static let armedMAC = "aa:00:00:00:00:03"
+
+    /// The fixture pool with a VIF per VM (MACs above), on a screen of `size`, the fleet pane in front.
+    static func state(size: Size = Size(width: 160, height: 40)) -> AppState {
+        var state = AppState(size: size, user: "root", origin: "http://127.0.0.1:8080")
+        state.fleet.monitor = MonitorFleet()
+        state.fleet.monitorSource = "listening on 127.0.0.1:4711"
+        _ = state.reduce(.connectionChanged(.connected))
+        var snapshot = F.snapshot
+        for (index, (vm, mac)) in [(F.web, webMAC), (F.aborted, abortedMAC), (F.armed, armedMAC)].enumerated() {
+            let vif = try? VIFRecord(xmlrpc: .structure([
+                "uuid": .string("vif-\(index)"), "VM": .string(vm.rawValue), "device": "0", "MAC": .string(mac),
+            ]))
+            snapshot.vifs[Ref("OpaqueRef:vif-\(index)")] = vif
+        }
+        _ = state.reduce(.poolChanged(snapshot))
+        _ = state.type("4")
+        return state
+    }
+
+    /// A monitor fleet that heard `reports` (sender, messages), one message a second from `start`.
+    static func monitor(_ reports: [(String, [String])], start: Double = 1000) -> MonitorFleet {
+        var fleet = MonitorFleet()
+        for (sender, messages) in reports {
+            for (offset, message) in messages.enumerated() {
+                fleet.apply(sender: sender, message: MonitorMessage(text: message), at: start + Double(offset))
+            }
+        }
+        return fleet
+    }
+
+    static let success = ["check", "TASKBEGIN confdir", "TASKEND confdir 0", "TASKBEGIN install", "TASKBEGIN partition",
+                          "TASKEND partition 0", "TASKBEGIN instsoft", "TASKEND instsoft 0", "TASKEND install 0",
+                          "TASKBEGIN faiend", "TASKEND faiend 0"]
+    static func finishing(_ task: String, _ code: Int) -> [String] {
+        ["check", "TASKBEGIN install", "TASKBEGIN \(task)", "TASKEND \(task) \(code)", "TASKEND install 0",
+         "TASKBEGIN faiend", "TASKEND faiend 0"]
+    }
+
+    private func lines(_ state: AppState) -> [String] { AppView(state: state, console: nil).render().canvas.lines }
+
+    private func row(_ state: AppState, _ name: String) -> FleetRow? { state.fleet.rows.first { $0.name == name } }
+
+    @Test func monitorSendersMapToVMsByMACPxeAndNameAndUnmappedOnesShowAsSuch() throws {
+        var state = Self.state()
+        _ = state.reduce(.monitorChanged(Self.monitor([
+            (Self.webMAC, Self.success),
+            ("01-aa-00-00-00-00-02", ["check", "TASKBEGIN install", "TASKBEGIN partition"]),
+            ("fai-armed", Self.finishing("instsoft", 472)),
+            ("stranger", ["check", "TASKBEGIN confdir"]),
+        ]), at: 1020))
+        #expect(state.fleet.rows.count == 4)
+        #expect(row(state, "web01")?.id == .vm(F.web))
+        #expect(row(state, "web01")?.source == .monitor)
+        #expect(row(state, "web01")?.host == "xs1")
+        #expect(row(state, "fai-broken")?.sender == "01-aa-00-00-00-00-02", "pxe id mapped through the VIF's MAC")
+        #expect(row(state, "fai-broken")?.verdict == .running)
+        #expect(row(state, "fai-armed")?.verdict == .failed(task: "instsoft", code: 472, stopped: false))
+        #expect(row(state, "stranger")?.id == .sender("stranger"))
+        let screen = lines(state).joined(separator: "\n")
+        #expect(screen.contains("stranger (unmapped)"))
+        #expect(screen.contains("4 Fleet (4) · sort state ▲ · monitor listening on 127.0.0.1:4711"))
+    }
+
+    @Test func verdictsCarryFAIsErrorBands() throws {
+        var state = Self.state()
+        _ = state.reduce(.monitorChanged(Self.monitor([
+            ("ok-host", Self.success),
+            ("warn-host", Self.finishing("configure", 310)),
+            ("fail-host", Self.finishing("instsoft", 472)),
+            ("minor-host", Self.finishing("tests", 520)),
+            ("stop-host", ["check", "TASKBEGIN install", "TASKBEGIN partition", "TASKEND partition 710"]),
+        ]), at: 1100))
+        #expect(row(state, "ok-host")?.band == .ok)
+        #expect(row(state, "ok-host")?.verdict == .succeeded)
+        #expect(row(state, "ok-host")?.phase == 18)
+        #expect(row(state, "warn-host")?.verdict == .warnings(task: "configure", code: 310))
+        #expect(row(state, "warn-host")?.band == .warning)
+        #expect(row(state, "fail-host")?.band == .warning, "472 is below 500: fai-monitor-gui's warning band, yet a failure")
+        #expect(row(state, "minor-host")?.band == .minor)
+        #expect(row(state, "minor-host")?.verdict == .failed(task: "tests", code: 520, stopped: false))
+        #expect(row(state, "stop-host")?.band == .error)
+        #expect(row(state, "stop-host")?.verdict == .failed(task: "partition", code: 710, stopped: true))
+        // Sorted by state: the failures first, then the warnings, then the successes.
+        #expect(state.fleet.rows.map(\.name) == ["fail-host", "minor-host", "stop-host", "warn-host", "ok-host"])
+        let screen = lines(state)
+        let stopLine = try #require(screen.first { $0.contains("stop-host") })
+        #expect(stopLine.contains("stopped (partition 710)") && stopLine.contains("error"), "\(stopLine)")
+        let okLine = try #require(screen.first { $0.contains("ok-host") })
+        #expect(okLine.contains("██████████ 18/18") && okLine.contains(" ok "), "\(okLine)")
+    }
+
+    @Test func consoleAndMonitorMergeAndABootFailureOnlyTheConsoleSawWins() throws {
+        var state = Self.state()
+        let domain = try #require(state.vms[F.web]?.domid)
+        state.phases[F.web] = AttemptPhase(domain: domain, phase: .installing(task: "instsoft", index: 12, count: 18))
+        _ = state.reduce(.monitorChanged(Self.monitor([(Self.webMAC, ["check", "TASKBEGIN install", "TASKBEGIN partition"])]), at: 1010))
+        #expect(row(state, "web01")?.source == .both)
+        #expect(row(state, "web01")?.phase == 12, "the furthest phase of either source")
+        #expect(row(state, "web01")?.task == "partition")
+        state.phases[F.web] = AttemptPhase(domain: domain, phase: .noBoot)
+        _ = state.reduce(.clockTicked(1011))
+        #expect(row(state, "web01")?.verdict == .noBoot)
+        #expect(FleetRow.Verdict.noBoot.label == "no-boot")
+    }
+
+    @Test func sortCyclesThroughStateNameAndElapsedShownInTheHeader() throws {
+        var state = Self.state()
+        _ = state.reduce(.monitorChanged(Self.monitor([
+            ("b-host", Self.success), ("a-host", Self.finishing("instsoft", 472)),
+        ], start: 1000), at: 1000))
+        _ = state.reduce(.monitorChanged(
+            { var fleet = state.fleet.monitor!; fleet.apply(sender: "c-host", message: .check, at: 1050); return fleet }(), at: 1100))
+        #expect(state.fleet.rows.map(\.name) == ["a-host", "c-host", "b-host"], "failed, running, ok")
+        #expect(lines(state)[2].contains("VERDICT ▲"))
+        _ = state.type(">")
+        #expect(state.fleet.sort == .name)
+        #expect(state.fleet.rows.map(\.name) == ["a-host", "b-host", "c-host"])
+        #expect(lines(state)[2].hasPrefix("VM ▲"))
+        _ = state.type(">")
+        #expect(state.fleet.sort == .elapsed)
+        #expect(state.fleet.rows.first?.name == "c-host", "running for 50 s, the others took 10 and 6")
+        #expect(lines(state)[2].contains("ELAPSED ▲"))
+        _ = state.type("I")
+        #expect(state.fleet.rows.last?.name == "c-host")
+        #expect(lines(state)[1].contains("sort elapsed ▼"))
+        _ = state.type(">")
+        #expect(state.fleet.sort == .state)
+    }
+
+    @Test func stateFilterKeyAndSlashFilterNarrowTheRowsAndEscClearsThem() {
+        var state = Self.state()
+        _ = state.reduce(.monitorChanged(Self.monitor([
+            ("ok-host", Self.success), ("fail-host", Self.finishing("instsoft", 472)),
+            ("run-host", ["check", "TASKBEGIN install"]),
+        ]), at: 1100))
+        _ = state.type("f")
+        #expect(state.fleet.stateFilter == .active)
+        #expect(state.fleet.rows.map(\.name) == ["run-host"])
+        _ = state.type("f")
+        #expect(state.fleet.rows.map(\.name) == ["fail-host"])
+        #expect(lines(state)[1].contains("show failed"))
+        _ = state.type("f")
+        #expect(state.fleet.rows.map(\.name) == ["ok-host"])
+        _ = state.type("f/")
+        #expect(state.fleet.isEditingFilter)
+        _ = state.reduce(.keyPressed(.paste("state:fail")))
+        #expect(state.fleet.rows.map(\.name) == ["fail-host"])
+        _ = state.reduce(.keyPressed(.enter))
+        _ = state.type("4")  // keys act again once the filter is kept
+        #expect(state.pane == .fleet)
+        _ = state.reduce(.keyPressed(.escape))
+        #expect(state.fleet.filter.text.isEmpty)
+        #expect(state.fleet.rows.count == 3)
+    }
+
+    @Test func markedFailedRowsAreRearmedWithOneConfirmationAndAPlanEachThenStarted() throws {
+        var state = Self.state()
+        _ = state.reduce(.monitorChanged(Self.monitor([
+            (Self.abortedMAC, Self.finishing("instsoft", 472)), (Self.armedMAC, Self.finishing("partition", 0)),
+            (Self.webMAC, Self.finishing("configure", 420)),
+        ]), at: 1100))
+        _ = state.type("f")  // running
+        _ = state.type("f")  // failed
+        #expect(Set(state.fleet.rows.map(\.name)) == ["fai-broken", "web01"])
+        _ = state.type("*")
+        #expect(state.fleet.marked == [F.aborted, F.web])
+        let hints = KeyMap.hints(for: state).map(\.keys)
+        #expect(hints.contains("2 marked:"))
+        #expect(state.type("r").isEmpty, "r asks first")
+        guard case .confirm(let confirmation) = state.overlay else {
+            Issue.record("no confirmation: \(String(describing: state.overlay))")
+            return
+        }
+        #expect(confirmation.question.contains("Rearm 2 of 2 marked VMs"))
+        #expect(confirmation.question.contains("fai-broken: PV-bootloader pygrub → eliloader"))
+        #expect(confirmation.question.contains("web01: hard shutdown (running), then PV-bootloader pygrub → eliloader"))
+        #expect(confirmation.question.contains("xe vm-param-set uuid=v-0002 PV-bootloader=eliloader"))
+        let effects = state.type("y")
+        guard case .batch(let steps) = try #require(effects.first) else {
+            Issue.record("expected one batch, got \(effects)")
+            return
+        }
+        let rearmed = steps.compactMap { step -> String? in
+            if case .rearm(let plan) = step { return plan.changes.target.nameLabel }
+            return nil
+        }
+        #expect(rearmed == ["fai-broken", "web01"], "one rearm (one change set) per VM, in display order")
+        // The failed reports belong to the previous attempt now: the rows wait for the next one.
+        _ = state.reduce(.clockTicked(1200))
+        #expect(state.fleet.rows.isEmpty, "the failed filter hides the waiting rows")
+        _ = state.type("ff")  // ok, then all
+        #expect(state.fleet.stateFilter == .all)
+        #expect(state.fleet.rows.first { $0.name == "fai-broken" }?.verdict == .waiting)
+        // Halted and armed now (as the pool reports): s starts both, once confirmed.
+        var snapshot = F.snapshot
+        for ref in [F.aborted, F.web] {
+            snapshot.vms[ref]?.powerState = .halted
+            snapshot.vms[ref]?.domid = -1
+            snapshot.vms[ref]?.pvBootloader = "eliloader"
+        }
+        snapshot.vifs = [:]
+        _ = state.reduce(.poolChanged(snapshot))
+        _ = state.type("s")
+        guard case .confirm(let start) = state.overlay else {
+            Issue.record("no start confirmation")
+            return
+        }
+        #expect(start.question.contains("Start 2 of 2 marked VMs"))
+        #expect(start.effect == .batch([.startVM(F.aborted), .startVM(F.web)]))
+    }
+
+    @Test func enterOpensTheVMsConsoleAndAnUnmappedSenderSaysWhy() {
+        var state = Self.state()
+        _ = state.reduce(.monitorChanged(Self.monitor([(Self.webMAC, ["check"]), ("stranger", ["check"])]), at: 1001))
+        _ = state.type(">")  // by name: stranger, web01
+        #expect(state.fleet.selected?.name == "stranger")
+        _ = state.reduce(.keyPressed(.enter))
+        #expect(state.pane == .fleet)
+        #expect(state.status?.kind == .error)
+        #expect(state.status?.text.contains("maps to no VM") == true)
+        _ = state.type("j")
+        let effects = state.reduce(.keyPressed(.enter))
+        #expect(state.pane == .console)
+        #expect(state.console.vm == F.web)
+        #expect(effects.contains(.connectConsole(F.webConsoleRecord, generation: 1)))
+    }
+
+    @Test func aHostNameTheConsolePrintedMapsAHostSender() {
+        var state = Self.state()
+        _ = state.reduce(.monitorChanged(Self.monitor([("node7", ["check", "TASKBEGIN confdir"])]), at: 1001))
+        #expect(state.fleet.rows.first?.id == .sender("node7"))
+        _ = state.reduce(.consoleHostNameRead(vm: F.aborted, name: "node7"))
+        #expect(state.fleet.rows.first?.id == .vm(F.aborted))
+        #expect(state.fleet.rows.first?.name == "fai-broken")
+    }
+
+    @Test func anAttemptBegunHereCountsElapsedTimeUntilItsVerdict() throws {
+        var state = Self.state()
+        _ = state.reduce(.clockTicked(5000))
+        _ = state.type("2")
+        while state.vmList.selected != F.armed { _ = state.type("j") }
+        let effects = state.type("s")
+        #expect(effects == [.startVM(F.armed)])
+        _ = state.type("4")
+        #expect(row(state, "fai-armed")?.verdict == .waiting)
+        #expect(row(state, "fai-armed")?.source == FleetRow.Source.none)
+        _ = state.reduce(.clockTicked(5075))
+        #expect(row(state, "fai-armed")?.elapsed == 75)
+        #expect(lines(state).contains { $0.contains("fai-armed") && $0.contains("1:15") && $0.contains("waiting") })
+        // Monitor reports from before the start are an earlier attempt's: ignored.
+        _ = state.reduce(.monitorChanged(Self.monitor([(Self.armedMAC, Self.finishing("instsoft", 472))], start: 4000), at: 5076))
+        #expect(row(state, "fai-armed")?.verdict == .waiting)
+        _ = state.reduce(.monitorChanged(Self.monitor([(Self.armedMAC, Self.success)], start: 5080), at: 5100))
+        #expect(row(state, "fai-armed")?.verdict == .succeeded)
+        #expect(row(state, "fai-armed")?.elapsed == 10, "from its check to faiend's end")
+    }
+
+    @Test func narrowTerminalsDropColumnsByPriorityKeepingNameAndVerdict() throws {
+        for (width, absent, present) in [
+            (160, [String](), ["HOST", "SOURCE", "LAST LINE", "BAND", "ELAPSED", "TASK", "PROGRESS"]),
+            (100, ["SOURCE", "HOST", "LAST LINE"], ["BAND", "ELAPSED", "TASK", "PROGRESS"]),
+            (60, ["SOURCE", "HOST", "LAST LINE", "BAND", "ELAPSED"], ["TASK", "PROGRESS"]),
+            (40, ["TASK", "PROGRESS", "ELAPSED"], []),
+        ] {
+            var state = Self.state(size: Size(width: width, height: 24))
+            _ = state.reduce(.monitorChanged(Self.monitor([("stop-host", ["check", "TASKBEGIN partition", "TASKEND partition 710"])]), at: 1010))
+            let screen = lines(state)
+            let header = try #require(screen.first { $0.hasPrefix("VM") })
+            for title in absent { #expect(!header.contains(title), "\(width) columns: \(header)") }
+            for title in present + ["VM", "VERDICT"] { #expect(header.contains(title), "\(width) columns: \(header)") }
+            #expect(screen.contains { $0.contains("stop-host") && $0.contains("stopped") }, "\(width): \(screen)")
+        }
+    }
+}
