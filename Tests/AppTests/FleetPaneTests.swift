@@ -1,4 +1,5 @@
 @testable import App
+import FAIControl
 import FAIMonitor
 import TUI
 import Testing
@@ -14,12 +15,8 @@ import XenAPI
     static let abortedMAC = "aa:00:00:00:00:02"
     static let armedMAC = "aa:00:00:00:00:03"
 
-    /// The fixture pool with a VIF per VM (MACs above), on a screen of `size`, the fleet pane in front.
-    static func state(size: Size = Size(width: 160, height: 40)) -> AppState {
-        var state = AppState(size: size, user: "root", origin: "http://127.0.0.1:8080")
-        state.fleet.monitor = MonitorFleet()
-        state.fleet.monitorSource = "listening on 127.0.0.1:4711"
-        _ = state.reduce(.connectionChanged(.connected))
+    /// The fixture pool with a VIF per VM (MACs above).
+    static var snapshot: PoolSnapshot {
         var snapshot = F.snapshot
         for (index, (vm, mac)) in [(F.web, webMAC), (F.aborted, abortedMAC), (F.armed, armedMAC)].enumerated() {
             let vif = try? VIFRecord(xmlrpc: .structure([
@@ -27,6 +24,15 @@ import XenAPI
             ]))
             snapshot.vifs[Ref("OpaqueRef:vif-\(index)")] = vif
         }
+        return snapshot
+    }
+
+    /// The fixture pool with its VIFs on a screen of `size`, the fleet pane in front.
+    static func state(size: Size = Size(width: 160, height: 40)) -> AppState {
+        var state = AppState(size: size, user: "root", origin: "http://127.0.0.1:8080")
+        state.fleet.monitor = MonitorFleet()
+        state.fleet.monitorSource = "listening on 127.0.0.1:4711"
+        _ = state.reduce(.connectionChanged(.connected))
         _ = state.reduce(.poolChanged(snapshot))
         _ = state.type("4")
         return state
@@ -237,7 +243,10 @@ import XenAPI
         let effects = state.reduce(.keyPressed(.enter))
         #expect(state.pane == .console)
         #expect(state.console.vm == F.web)
-        #expect(effects.contains(.connectConsole(F.webConsoleRecord, generation: 1)))
+        // web01 runs an install: its console is its background capture (history since capture
+        // began), not a connection of its own.
+        #expect(state.console.sharesCapture && state.captures[F.web] != nil)
+        #expect(!effects.contains { if case .connectConsole = $0 { true } else { false } })
     }
 
     @Test func aHostNameTheConsolePrintedMapsAHostSender() {
@@ -285,5 +294,104 @@ import XenAPI
             for title in present + ["VM", "VERDICT"] { #expect(header.contains(title), "\(width) columns: \(header)") }
             #expect(screen.contains { $0.contains("stop-host") && $0.contains("stopped") }, "\(width): \(screen)")
         }
+    }
+}
+
+/// `n` and `r` offer the monitor arguments when a monitor is configured, as `install --monitor` and
+/// `rearm --monitor` add them: shown in the form and the plan, and the operator may leave them out.
+@Suite struct MonitorArgumentsOfferTests {
+    typealias F = PoolFixture
+    static let target = MonitorKernelArguments(server: "10.0.0.5", port: 4711)
+    static let words = "monserver=10.0.0.5 FAI_MONITOR_PORT=4711 FAI_SENDID=mac"
+
+    private func state() -> AppState {
+        var state = F.loadedState
+        state.fleet.monitorTarget = Self.target
+        return state
+    }
+
+    private func install(_ effects: [Effect]) -> InstallRequest? {
+        for case .install(let request, _, _) in effects { return request }
+        return nil
+    }
+
+    @Test func newInstallOffersTheMonitorArgumentsAndCanLeaveThemOut() throws {
+        var state = state()
+        _ = state.type("1n")
+        guard case .prompt(let form) = state.overlay else {
+            Issue.record("no form")
+            return
+        }
+        #expect(form.fields.last?.label == "Monitor")
+        #expect(form.fields.last?.input.text == "‹ add \(Self.words) ›")
+        let screen = AppView(state: state, console: nil).render().canvas.lines.joined(separator: "\n")
+        #expect(screen.contains("Monitor"), "\(screen)")
+        var taking = state
+        let request = try #require(install(taking.reduce(.keyPressed(.enter))))
+        #expect(request.monitor == Self.target)
+        // Tab to the Monitor field, → picks "no monitor".
+        let monitorField = try #require(form.fields.firstIndex { $0.label == "Monitor" })
+        for _ in 0..<monitorField { _ = state.reduce(.keyPressed(.tab)) }
+        _ = state.reduce(.keyPressed(.right))
+        let without = try #require(install(state.reduce(.keyPressed(.enter))))
+        #expect(without.monitor == nil)
+        // Without a monitor configured the form has no such field.
+        var plain = F.loadedState
+        _ = plain.type("1n")
+        if case .prompt(let form) = plain.overlay { #expect(!form.fields.contains { $0.label == "Monitor" }) }
+    }
+
+    @Test func rearmShowsThePlanWithTheMonitorArgumentsAndWLeavesThemOut() throws {
+        var state = state()
+        _ = state.type("2j")  // fai-broken: halted, PV-args dropped
+        #expect(state.vmList.selected == F.aborted)
+        #expect(state.type("r").isEmpty, "the offer is shown first")
+        guard case .confirm(let confirmation) = state.overlay else {
+            Issue.record("no confirmation")
+            return
+        }
+        #expect(confirmation.question.contains("The PV-args gain \(Self.words)"))
+        #expect(confirmation.question.contains("xe vm-param-set uuid=v-0002 PV-bootloader=eliloader"))
+        #expect(confirmation.question.contains("FAI_ACTION=install \(Self.words)"))
+        let footer = AppView(state: state, console: nil).render().canvas.lines.joined(separator: "\n")
+        #expect(footer.contains("w without monitor args"))
+        var taking = state
+        guard case .rearm(let plan) = try #require(taking.type("y").first) else {
+            Issue.record("y does not rearm")
+            return
+        }
+        #expect(plan.changes.changes.first { $0.parameter == .pvArgs }?.new == F.faiArgs + " " + Self.words)
+        guard case .rearm(let bare) = try #require(state.type("w").first) else {
+            Issue.record("w does not rearm")
+            return
+        }
+        #expect(bare.changes.changes.first { $0.parameter == .pvArgs }?.new == F.faiArgs, "restored from the template, no monitor words")
+    }
+
+    @Test func markedRearmOffersTheMonitorArgumentsForTheWholeBatch() throws {
+        var state = state()
+        _ = state.type("2")
+        _ = state.type(" ")  // fai-armed
+        _ = state.type(" ")  // fai-broken
+        _ = state.type("r")
+        guard case .confirm(let confirmation) = state.overlay else {
+            Issue.record("no confirmation")
+            return
+        }
+        #expect(confirmation.question.contains("Rearm 2 of 2 marked VMs"))
+        #expect(confirmation.question.contains("The PV-args gain \(Self.words)"))
+        let alternative = try #require(confirmation.alternative)
+        #expect(alternative.key == "w")
+        // Without the monitor words fai-armed is armed already: only fai-broken is rearmed.
+        guard case .rearm(let plan) = alternative.effect else {
+            Issue.record("the alternative is \(alternative.effect)")
+            return
+        }
+        #expect(plan.changes.target.nameLabel == "fai-broken")
+        guard case .batch(let both) = confirmation.effect else {
+            Issue.record("y does not rearm both")
+            return
+        }
+        #expect(both.count == 2)
     }
 }

@@ -200,14 +200,27 @@ extension AppState {
 
     private mutating func rearmKey(_ ref: Ref<VMRecord>, _ record: VMRecord) -> [Effect] {
         let plan: RearmPlan
+        let bare: RearmPlan
         do {
-            plan = try rearmPlan(ref, record, force: true)
+            plan = try rearmPlan(ref, record, force: true, withMonitor: true)
+            bare = try rearmPlan(ref, record, force: true)
         } catch {
             status = StatusMessage(error.description, kind: .error)
             return []
         }
         if plan.isAlreadyArmed {
             status = StatusMessage("\(record.nameLabel) is already armed: it installs on next start")
+            return []
+        }
+        if plan != bare {
+            // The monitor arguments are offered as the CLI's rearm --monitor adds them: the plan is
+            // shown, y takes it, w rearms without them.
+            let line = rearmLine(ref, record, withMonitor: true)
+            var question = ["Rearm \(line.text)", "", monitorNote ?? ""]
+            question += ["", "Equivalent xe commands:"] + line.xe.map { "  " + $0 }
+            overlay = .confirm(Confirmation(
+                question: question.joined(separator: "\n"), effect: .rearm(plan),
+                alternative: bare.isAlreadyArmed ? nil : .init(key: "w", label: "without monitor args", effect: .rearm(bare))))
             return []
         }
         if !plan.shutsDownFirst {
@@ -258,7 +271,9 @@ extension AppState {
             return []
         }
         let bytes = ConsoleInput.bytes(for: key)
-        return bytes.isEmpty ? [] : [.sendToConsole(bytes)]
+        guard !bytes.isEmpty else { return [] }
+        if console.sharesCapture, let vm = console.vm { return [.sendToCapture(vm: vm, bytes)] }
+        return [.sendToConsole(bytes)]
     }
 
     private mutating func filterKey(_ key: Key) -> [Effect] {

@@ -27,6 +27,11 @@ extension AppState {
                 status = StatusMessage("working…")
                 return [confirmation.effect]
             }
+            if let alternative = confirmation.alternative, key == .character(alternative.key) {
+                self.overlay = nil
+                status = StatusMessage("working…")
+                return [alternative.effect]
+            }
             if key == .escape || key == .character("n") || key == .character("q") { self.overlay = nil }
             return []
         case .plan(let plan):

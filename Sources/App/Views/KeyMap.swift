@@ -66,7 +66,10 @@ public enum KeyMap {
             case .details(let ref):
                 let jump = state.failureLines(of: ref).isEmpty ? [] : [KeyHint("Tab", "error line"), KeyHint("Enter", "show in console")]
                 return [KeyHint("Esc", "close"), KeyHint("↑↓ PgUp PgDn", "scroll")] + jump
-            case .confirm, .plan:
+            case .confirm(let confirmation):
+                let alternative = confirmation.alternative.map { [KeyHint(String($0.key), $0.label)] } ?? []
+                return [KeyHint("y", "yes, apply")] + alternative + [KeyHint("Esc", "cancel"), KeyHint("↑↓ PgUp PgDn", "scroll")]
+            case .plan:
                 return [KeyHint("y", "yes, apply"), KeyHint("Esc", "cancel"), KeyHint("↑↓ PgUp PgDn", "scroll")]
             case .messages:
                 return [KeyHint("↑↓", "pick"), KeyHint("Y", "copy xe command"), KeyHint("Esc", "close")]

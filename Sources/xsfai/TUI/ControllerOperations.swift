@@ -39,8 +39,9 @@ struct ControllerOperations: PoolOperations {
         let carried = report.carried.isEmpty ? "" : "; carried over \(report.carried.changes.map(\.parameter.xeName).joined(separator: ", "))"
         let vifs = report.interfaces.map { "VIF \($0.device) \($0.mac) on \($0.network)" }
         let network = vifs.isEmpty ? (report.networkNote.map { "; \($0)" } ?? "") : "; " + vifs.joined(separator: ", ")
+        let monitor = request.monitor.map { "; reports to the FAI monitor at \($0.server):\($0.port)" } ?? ""
         let outcome = OperationOutcome(
-            summary: "created \(report.name) from \(report.template)\(carried)\(network) (change set \(report.changeSet))",
+            summary: "created \(report.name) from \(report.template)\(carried)\(network)\(monitor) (change set \(report.changeSet))",
             xeCommands: ["xe vm-install template=\(record.uuid) new-name-label=\(request.name.shellQuoted)"] + report.carried.xeCommands
                 + report.interfaces.map(\.xeCommand))
         return (Ref(report.ref), outcome)

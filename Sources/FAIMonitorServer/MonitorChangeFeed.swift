@@ -1,20 +1,21 @@
-import App
 import Dispatch
-import FAIMonitor
-import FAIMonitorServer
+public import FAIMonitor
 import Synchronization
 
-/// The TUI's view of the monitor service: a change posts the fleet at most every 100 ms (a burst of
-/// connections, hostile or not, costs the loop one action per interval), and only when the fleet
-/// itself changed (a dropped line or a silent connection changes counters, not rows).
-final class ServiceMonitorFeed: MonitorFeed {
+/// A monitor service's fleet for a display (the TUI's fleet pane): a change is passed on at most
+/// every 100 ms (a burst of connections, hostile or not, costs the display one update per interval),
+/// and only when the fleet itself changed (a dropped line or a silent connection changes counters,
+/// not rows).
+public final class MonitorChangeFeed: Sendable {
     private let service: FAIMonitorService
     private let queue = DispatchQueue(label: "xsfai.monitor-feed")
     private let state = Mutex<(pending: Bool, last: MonitorFleet?, stopped: Bool)>((false, nil, false))
 
-    init(service: FAIMonitorService) { self.service = service }
+    /// A feed of `service`'s fleet.
+    public init(service: FAIMonitorService) { self.service = service }
 
-    func start(_ changed: @escaping @Sendable (MonitorFleet) -> Void) {
+    /// Starts calling `changed` (on a queue of its own) with the fleet after it changed.
+    public func start(_ changed: @escaping @Sendable (MonitorFleet) -> Void) {
         service.onChange { [self] in
             let schedule = state.withLock { state -> Bool in
                 guard !state.pending, !state.stopped else { return false }
@@ -35,7 +36,8 @@ final class ServiceMonitorFeed: MonitorFeed {
         }
     }
 
-    func stop() {
+    /// Stops calling.
+    public func stop() {
         state.withLock { $0.stopped = true }
         service.onChange {}
     }
