@@ -105,22 +105,20 @@ private typealias F = PoolFixture
         #expect(halted.contains(.endCapture(vm: Installs.vm(1), keepHistory: true)))
         #expect(state.captures[Installs.vm(1)]?.status == .finished)
         let restarted = state.reduce(.poolChanged(Installs.snapshot(1, domain: 20)))
-        let fresh = restarted.compactMap { if case .startCapture(let vm, _, let console, let fresh) = $0, vm == Installs.vm(1) { (console.location, fresh) } else { nil } }
-        #expect(fresh.count == 1)
-        #expect(fresh.first?.0.hasSuffix(Installs.console(1, domain: 20).rawValue) == true)
-        #expect(fresh.first?.1 == true)
+        let fresh = restarted.compactMap { if case .startCapture(let vm, _, let fresh) = $0, vm == Installs.vm(1) { fresh } else { nil } }
+        #expect(fresh == [true])
+        #expect(state.captures[Installs.vm(1)]?.console == Installs.console(1, domain: 20))
     }
 
     @Test func aRebootFollowsTheVMToItsNewConsoleInTheSameCapture() throws {
         var state = F.capturingState(limit: 4)
         _ = state.reduce(.poolChanged(Installs.snapshot(1)))
         let id = try #require(state.captures[Installs.vm(1)]?.id)
+        // The capture's follower attaches to the new console itself: no new capture is started.
         let effects = state.reduce(.poolChanged(Installs.snapshot(1, domain: 30)))
-        let moved = effects.compactMap { if case .startCapture(let vm, let capture, let console, let fresh) = $0, vm == Installs.vm(1) { (capture, console.location, fresh) } else { nil } }
-        #expect(moved.count == 1)
-        #expect(moved.first?.0 == id)
-        #expect(moved.first?.1.hasSuffix(Installs.console(1, domain: 30).rawValue) == true)
-        #expect(moved.first?.2 == false)
+        #expect(Installs.started(effects) == [])
+        #expect(state.captures[Installs.vm(1)]?.id == id)
+        #expect(state.captures[Installs.vm(1)]?.console == Installs.console(1, domain: 30))
     }
 
     @Test func aDestroyedVMsCaptureIsDropped() {

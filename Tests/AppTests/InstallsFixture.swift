@@ -31,6 +31,6 @@ enum Installs {
 
     /// The VMs the effects start capturing, in order.
     static func started(_ effects: [Effect]) -> [Ref<VMRecord>] {
-        effects.compactMap { if case .startCapture(let vm, _, _, _) = $0 { vm } else { nil } }
+        effects.compactMap { if case .startCapture(let vm, _, _) = $0 { vm } else { nil } }
     }
 }

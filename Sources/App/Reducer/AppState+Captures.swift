@@ -54,9 +54,9 @@ extension AppState {
                 // Untiled (or closed) and not an install: nothing to follow in the background.
                 effects.append(.endCapture(vm: vm, keepHistory: true))
                 capture.status = .finished
-            } else if old.status.holdsSlot, let (ref, current) = textConsole(of: vm), ref != old.console {
+            } else if old.status.holdsSlot, let (ref, _) = textConsole(of: vm), ref != old.console {
+                // A reboot: the capture's follower attaches to the new console by itself.
                 capture.console = ref
-                effects.append(.startCapture(vm: vm, id: old.id, console: current, freshAttempt: false))
             } else if old.status == .waitingForSlot, vm == ownConsole || !(pinned.contains(vm) || isInstallAttempt(vm, record)) {
                 captures.byVM[vm] = nil
                 continue
@@ -94,7 +94,7 @@ extension AppState {
         var active = captures.byVM.filter { $0.value.status.holdsSlot && !pinned.contains($0.key) }.count
         var effects: [Effect] = []
         for vm in candidates {
-            guard let previous = captures.byVM[vm], let (ref, record) = textConsole(of: vm) else { continue }
+            guard let previous = captures.byVM[vm], let (ref, _) = textConsole(of: vm) else { continue }
             let isPinned = pinned.contains(vm)
             if !isPinned {
                 guard active < captures.limit else { continue }
@@ -112,7 +112,7 @@ extension AppState {
                 failures[vm] = nil
             }
             captures.byVM[vm] = capture
-            effects.append(.startCapture(vm: vm, id: capture.id, console: record, freshAttempt: freshAttempt))
+            effects.append(.startCapture(vm: vm, id: capture.id, freshAttempt: freshAttempt))
         }
         return effects
     }

@@ -22,14 +22,15 @@ final class ConsoleCaptures {
     }
 
     private var entries: [Ref<VMRecord>: Entry] = [:]
-    private let connector: any ConsoleConnecting
+    /// The pool as the followers see it: fed by the loop's pool feed.
+    let source: SnapshotConsoleSource
     private let inbox: Inbox
     private let openScrollbackLines: Int
 
     /// Captures connecting through `connector`, reporting to `inbox`; a console opened without a
     /// background capture keeps `openScrollbackLines` lines.
     init(connector: any ConsoleConnecting, inbox: Inbox, openScrollbackLines: Int) {
-        self.connector = connector
+        source = SnapshotConsoleSource(connector: connector)
         self.inbox = inbox
         self.openScrollbackLines = openScrollbackLines
     }
@@ -45,13 +46,9 @@ final class ConsoleCaptures {
     /// The buffer of `vm` if it has one.
     func existingBuffer(for vm: Ref<VMRecord>) -> ConsoleBuffer? { entries[vm]?.buffer }
 
-    /// Starts capturing `vm` (or follows it to a new console for the same `id`).
-    func start(vm: Ref<VMRecord>, id: Int, console: ConsoleRecord, freshAttempt: Bool) {
+    /// Starts capturing `vm` as capture `id`.
+    func start(vm: Ref<VMRecord>, id: Int, freshAttempt: Bool) {
         var entry = entries[vm] ?? Entry(buffer: ConsoleBuffer(scrollbackLimit: Self.backgroundScrollbackLines))
-        if let connection = entry.connection, connection.id == id {
-            connection.retarget(console)
-            return
-        }
         entry.connection?.stop()
         if freshAttempt {
             entry.buffer.restartProgress()
@@ -59,7 +56,7 @@ final class ConsoleCaptures {
             entry.told = nil
             entry.toldFailure = ""
         }
-        let connection = BackgroundConsole(vm: vm, id: id, console: console, connector: connector, inbox: inbox)
+        let connection = BackgroundConsole(vm: vm, id: id, source: source, inbox: inbox)
         entry.connection = connection
         entries[vm] = entry
         connection.start()
