@@ -56,8 +56,9 @@ public final class PoolCacheConsoleSource: ConsoleSource {
         try session.openConsole(location: location, using: connector)
     }
 
-    /// What `snapshot` says about `vm` while the stream is in `state`.
-    static func sighting(of vm: Ref<VMRecord>, in snapshot: PoolSnapshot, state: PoolCache.State) -> ConsoleSighting {
+    /// What `snapshot` says about `vm` while the stream is in `state` (also for sources fed the
+    /// snapshots of an event stream run elsewhere, as the TUI's).
+    public static func sighting(of vm: Ref<VMRecord>, in snapshot: PoolSnapshot, state: PoolCache.State) -> ConsoleSighting {
         let stale: String? =
             switch state {
             case .connected: nil
