@@ -129,8 +129,9 @@ import Testing
         let pool = try await LoopbackPool.start()
         defer { Task { await pool.stop() } }
         // The observation itself: a process that holds nothing stays owned by its user.
-        let (control, uid) = try Self.launchUnprivileged(URL(fileURLWithPath: "/bin/sleep"), ["30"], environment: [:])
-        try await Task.sleep(for: .milliseconds(300))
+        let (control, uid) = try Self.launchUnprivileged(URL(fileURLWithPath: "/bin/sleep"), ["600"], environment: [:])
+        // Blocking waits: a busy run starves the cooperative pool, and a task's sleep could outlast the child.
+        usleep(300_000)
         let controlOwner = Self.procOwner(control.processIdentifier)
         kill(control.processIdentifier, SIGKILL)
         control.waitUntilExit()
@@ -150,7 +151,7 @@ import Testing
             guard process.isRunning else { break }
             owner = Self.procOwner(process.processIdentifier)
             if owner == 0 { break }
-            try await Task.sleep(for: .milliseconds(20))
+            usleep(20_000)
         }
         let exitedEarly = !process.isRunning
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
