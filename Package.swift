@@ -84,7 +84,8 @@ let package = Package(
         .testTarget(name: "FAIMonitorTests", dependencies: ["FAIMonitor", "FAIMonitorServer", "FAIControl"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "AppTests", dependencies: ["App", "TUI", "Terminal", "XenAPI", "FAIControl", "FAIMonitor", "FAIMonitorServer"],
+            name: "AppTests",
+            dependencies: ["App", "TUI", "Terminal", "XenAPI", "FAIControl", "FAIMonitor", "FAIMonitorServer", "Simulator", "CurlTransport", "XMLRPC"],
             exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]

@@ -46,6 +46,12 @@ public enum Action: Sendable, Hashable {
     case captureSaved(path: String, lines: Int)
     /// Text was copied to the clipboard.
     case clipboardCopied(lines: Int)
+    /// Background capture `id` of `vm` changed state (connecting, capturing, retrying, refused).
+    case captureStatusChanged(vm: Ref<VMRecord>, id: Int, BackgroundCaptureState.Status)
+    /// Background capture `id` of `vm` read more: its install phase, progress line and last line.
+    case captureAdvanced(vm: Ref<VMRecord>, id: Int, phase: InstallPhase, progress: String, lastLine: String)
+    /// A background capture showed that FAI failed on `vm`: the report for its details.
+    case captureFailureRead(vm: Ref<VMRecord>, FailureReport)
     /// The FAI monitor heard something: its fleet at `time` (seconds since the epoch).
     case monitorChanged(MonitorFleet, at: Double)
     /// The wall clock (seconds since the epoch), for elapsed times.

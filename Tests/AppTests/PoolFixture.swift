@@ -95,9 +95,14 @@ enum PoolFixture {
         return console
     }
 
-    /// A state with the fixture pool loaded on an 80x24 screen.
-    static var loadedState: AppState {
+    /// A state with the fixture pool loaded on an 80x24 screen, background captures off (the open
+    /// console connects on its own; ``capturingState(limit:)`` turns them on).
+    static var loadedState: AppState { capturingState(limit: 0) }
+
+    /// The fixture pool loaded on an 80x24 screen capturing up to `limit` consoles in the background.
+    static func capturingState(limit: Int) -> AppState {
         var state = AppState(size: Size(width: 80, height: 24), user: "root", origin: "http://127.0.0.1:8080")
+        state.captures.limit = limit
         _ = state.reduce(.connectionChanged(.connected))
         _ = state.reduce(.poolChanged(snapshot))
         return state

@@ -7,12 +7,19 @@ extension AppState {
         pane = .console
         overlay = nil
         if console.vm == vm, console.link != .idle { return [] }
-        var effects: [Effect] = console.link == .idle ? [] : [.disconnectConsole]
-        effects.append(.resetConsoleBuffer)
+        var effects: [Effect] = console.link == .idle || console.sharesCapture ? [] : [.disconnectConsole]
+        let tiles = console.tiles
         console = ConsoleState()
+        console.tiles = tiles
         console.vm = vm
         console.lastSeen = vms[vm]
-        phases[vm] = nil
+        // An install attempt's console is its background capture (history, one connection); any
+        // other console connects on its own.
+        console.sharesCapture = captures.byVM[vm] != nil || tiles.contains(vm)
+            || (captures.limit > 0 && vms[vm].map { isInstallAttempt(vm, $0) } == true)
+        effects.append(.resetConsoleBuffer)
+        if !console.sharesCapture { phases[vm] = nil }
+        effects += planCaptures()
         effects += reattachConsole()
         return effects
     }
@@ -21,6 +28,10 @@ extension AppState {
     mutating func reattachConsole() -> [Effect] {
         guard let vm = console.vm else { return [] }
         console.generation += 1
+        guard !console.sharesCapture else {
+            mirrorCaptureLink()
+            return []
+        }
         guard let (ref, record) = textConsole(of: vm), vms[vm]?.powerState == .running else {
             console.link = .waitingForPowerOn
             return []
@@ -38,7 +49,7 @@ extension AppState {
         if case .attached(let ref) = console.link, let current = textConsole(of: vm), current.0 != ref {
             return reattachConsole()
         }
-        let delay = min(30_000, 500 << min(console.attempts, 6))
+        let delay = ConsoleBackoff.delayMilliseconds(afterAttempts: console.attempts)
         console.attempts += 1
         console.link = .retrying(delayMilliseconds: delay, reason: reason)
         return [.scheduleConsoleRetry(generation: console.generation, milliseconds: delay)]

@@ -271,7 +271,9 @@ extension AppState {
             return []
         }
         let bytes = ConsoleInput.bytes(for: key)
-        return bytes.isEmpty ? [] : [.sendToConsole(bytes)]
+        guard !bytes.isEmpty else { return [] }
+        if console.sharesCapture, let vm = console.vm { return [.sendToCapture(vm: vm, bytes)] }
+        return [.sendToConsole(bytes)]
     }
 
     private mutating func filterKey(_ key: Key) -> [Effect] {

@@ -13,7 +13,8 @@ extension AppState {
         refreshRows()
         rebuildSenderMapping(vifs: snapshot.vifs)
         refreshFleetRows()
-        return followConsoleVM()
+        let captureEffects = planCaptures()
+        return captureEffects + followConsoleVM()
     }
 
     /// Keeps the console attached to its VM across starts, reboots and halts; emits marker lines.
@@ -47,6 +48,10 @@ extension AppState {
         effects += markers.map(Effect.markConsole)
         console.lastSeen = record
         let current = textConsole(of: vm)
+        if console.sharesCapture {
+            mirrorCaptureLink()
+            return effects
+        }
         switch console.link {
         case .waitingForPowerOn, .retrying:
             if current != nil { effects += reattachConsole() }

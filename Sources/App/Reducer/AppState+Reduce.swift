@@ -107,6 +107,13 @@ extension AppState {
         case .clipboardCopied(let lines):
             status = StatusMessage("copied \(lines) line\(lines == 1 ? "" : "s") to the clipboard (OSC 52)")
             return []
+        case .captureStatusChanged(let vm, let id, let status):
+            return captureStatusChanged(vm: vm, id: id, status: status)
+        case .captureAdvanced(let vm, let id, let phase, let progress, let lastLine):
+            return captureAdvanced(vm: vm, id: id, phase: phase, progress: progress, lastLine: lastLine)
+        case .captureFailureRead(let vm, let report):
+            failures[vm] = report
+            return []
         case .monitorChanged(let monitor, let time):
             return monitorChanged(monitor, at: time)
         case .clockTicked(let time):

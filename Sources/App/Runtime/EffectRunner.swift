@@ -80,7 +80,8 @@ final class EffectRunner: Sendable {
             run { .operationSucceeded(try $0.hardShutdown(vm)) }
         case .preflight(let vm):
             run { .preflightCompleted(vm: vm, try $0.preflight(vm)) }
-        case .resetConsoleBuffer, .markConsole, .searchConsole, .saveConsoleCapture, .copyConsoleText, .copyText, .batch, .restartInstallProgress, .suspend, .quit:
+        case .resetConsoleBuffer, .markConsole, .searchConsole, .saveConsoleCapture, .copyConsoleText, .copyText, .batch,
+             .restartInstallProgress, .startCapture, .endCapture, .sendToCapture, .suspend, .quit:
             break
         }
     }

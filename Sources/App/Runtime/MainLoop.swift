@@ -1,6 +1,7 @@
 import FAIControl
 import Foundation
 public import TUI
+import XenAPI
 
 /// The one loop that owns the terminal: reads keys and the inbox, reduces, performs effects, draws.
 ///
@@ -16,13 +17,16 @@ public final class MainLoop {
     private let monitor: (any MonitorFeed)?
     private let inbox: Inbox
     private let runner: EffectRunner
-    private let buffer: ConsoleBuffer
+    private let captures: ConsoleCaptures
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
     private var state: AppState
     private var needsDraw = true
     private var lastDraw: ContinuousClock.Instant?
     private var lastTick: ContinuousClock.Instant
+    private var lastCaptureReport: ContinuousClock.Instant
+    /// How often background captures' progress is told to the reducer (their bytes are fed at once).
+    private let captureReportInterval = Duration.milliseconds(250)
     /// Called after each frame is presented with the state drawn and, when the frame answers a key,
     /// the time from reading that key to presenting (for first-paint and latency measurements).
     public var onPresent: ((AppState, Duration?) -> Void)?
@@ -51,9 +55,10 @@ public final class MainLoop {
         self.state = initial
         inbox = Inbox(waker: screen.waker)
         runner = EffectRunner(operations: operations, connector: connector, inbox: inbox)
-        buffer = ConsoleBuffer(scrollbackLimit: scrollbackLimit)
+        captures = ConsoleCaptures(connector: connector, inbox: inbox, openScrollbackLines: scrollbackLimit)
         start = clock.now
         lastTick = start
+        lastCaptureReport = start
     }
 
     /// Runs until the operator quits or the process is asked to end; the screen is closed afterwards.
@@ -70,6 +75,7 @@ public final class MainLoop {
             monitor?.stop()
             feed.stop()
             runner.perform(.disconnectConsole)
+            captures.stopAll()
             screen.close()
         }
         while state.isRunning {
@@ -81,12 +87,16 @@ public final class MainLoop {
             }
             drainInbox()
             tickConsole()
+            reportCaptures()
             tellClock()
         }
     }
 
     /// The current state (for tests).
     public var currentState: AppState { state }
+
+    /// The capture the console pane shows: its VM's buffer.
+    private var buffer: ConsoleBuffer? { state.console.vm.map(captures.buffer(for:)) }
 
     private var waitMilliseconds: Int {
         if hasBacklog { return 0 }
@@ -95,6 +105,7 @@ public final class MainLoop {
             let elapsed = clock.now - lastDraw
             return elapsed >= frame ? 0 : Int((frame - elapsed).components.attoseconds / 1_000_000_000_000_000) + 1
         }
+        if state.captures.activeCount > 0 || !state.console.tiles.isEmpty { return 250 }
         if case .attached = state.console.link { return 1000 }
         if showsActiveFleet { return 1000 }
         return -1
@@ -135,15 +146,19 @@ public final class MainLoop {
             case .action(let action):
                 reduce(action)
             case .consoleBytes(let generation, let bytes):
-                guard generation == state.console.generation else { continue }
+                guard generation == state.console.generation, let buffer else { continue }
                 buffer.feed(bytes, at: seconds)
                 consoleChanged = true
+            case .captureBytes(let vm, let id, let bytes):
+                guard captures.feed(vm: vm, id: id, bytes, at: seconds) else { continue }
+                if vm == state.console.vm { consoleChanged = true } else if state.console.tiles.contains(vm) { needsDraw = true }
             }
         }
         if consoleChanged { advanceConsole() }
     }
 
     private func advanceConsole() {
+        guard let buffer else { return }
         reduce(.consoleAdvanced(lineCount: buffer.lineCount, phase: buffer.phase, progress: buffer.progressText))
         if let vm = state.console.vm, let name = buffer.hostName, name != toldHostName {
             toldHostName = name
@@ -156,11 +171,20 @@ public final class MainLoop {
     }
 
     private func tickConsole() {
-        guard case .attached = state.console.link, clock.now - lastTick >= .seconds(1) else { return }
+        guard clock.now - lastTick >= .seconds(1) else { return }
         lastTick = clock.now
+        captures.tick(at: seconds)
+        guard case .attached = state.console.link, let buffer else { return }
         let before = (buffer.phase, buffer.progressText)
-        buffer.tick(at: seconds)
+        if !state.console.sharesCapture { buffer.tick(at: seconds) }
         if before != (buffer.phase, buffer.progressText) { advanceConsole() }
+    }
+
+    /// Tells the reducer what the background captures read, a few times a second.
+    private func reportCaptures() {
+        guard clock.now - lastCaptureReport >= captureReportInterval else { return }
+        lastCaptureReport = clock.now
+        for action in captures.takeAdvances() { reduce(action) }
     }
 
     private var seconds: Double {
@@ -178,21 +202,31 @@ public final class MainLoop {
     private func perform(_ effect: Effect) {
         switch effect {
         case .resetConsoleBuffer:
-            buffer.reset()
+            // A VM captured in the background keeps its history; any other starts afresh.
+            if let vm = state.console.vm, state.captures[vm] == nil { captures.end(vm: vm, keepHistory: false) }
+            captures.dropUncaptured(keeping: state.viewedOrCapturedVMs)
+            reportedFailureProgress = ""
             toldHostName = nil
             advanceConsole()
         case .restartInstallProgress:
-            buffer.restartProgress()
+            buffer?.restartProgress()
             reportedFailureProgress = ""
             advanceConsole()
         case .markConsole(let text):
-            buffer.mark(text)
+            buffer?.mark(text)
             advanceConsole()
+        case .startCapture(let vm, let id, let console, let freshAttempt):
+            captures.start(vm: vm, id: id, console: console, freshAttempt: freshAttempt)
+        case .endCapture(let vm, let keepHistory):
+            captures.end(vm: vm, keepHistory: keepHistory || state.viewedOrCapturedVMs.contains(vm))
+        case .sendToCapture(let vm, let bytes):
+            do { try captures.send(bytes, to: vm) } catch { reduce(.operationFailed("console input: \(error)")) }
         case .searchConsole(let needle):
-            reduce(.consoleSearched(needle: needle, matches: buffer.search(needle)))
+            reduce(.consoleSearched(needle: needle, matches: buffer?.search(needle) ?? []))
         case .saveConsoleCapture(let name):
             saveCapture(vmName: name)
         case .copyConsoleText(let matchLine, let scrollBack):
+            guard let buffer else { return }
             let text: String
             if let matchLine {
                 text = buffer.text(ofLine: matchLine)
@@ -223,7 +257,7 @@ public final class MainLoop {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         let path = "xsfai-\(safeName)-\(formatter.string(from: Date())).log"
-        let text = buffer.capturedText()
+        let text = buffer?.capturedText() ?? ""
         do {
             try PrivateFile.write(Array(text.utf8), to: path)
             let absolute = URL(fileURLWithPath: path).path
@@ -237,7 +271,9 @@ public final class MainLoop {
         guard needsDraw else { return }
         let now = clock.now
         if !force, let lastDraw, now - lastDraw < .milliseconds(1000 / Self.framesPerSecond) { return }
-        let (canvas, cursor) = AppView(state: state, console: state.console.vm == nil ? nil : buffer).render()
+        var tiles: [Ref<VMRecord>: any ConsoleLines] = [:]
+        for vm in state.console.tiles { tiles[vm] = captures.existingBuffer(for: vm) }
+        let (canvas, cursor) = AppView(state: state, console: buffer, tiles: tiles).render()
         screen.present(canvas, cursor: cursor)
         lastDraw = now
         needsDraw = false

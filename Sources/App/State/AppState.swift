@@ -37,6 +37,8 @@ public struct AppState: Sendable, Hashable {
     public var vmList = ListState()
     /// The console pane.
     public var console = ConsoleState()
+    /// Background console captures of the VMs in install attempts.
+    public var captures = BackgroundCaptures()
     /// The fleet pane: every install attempt, from consoles and the FAI monitor.
     public var fleet = FleetState()
     /// Install phases read from consoles, by VM, each with the domain it was read from.

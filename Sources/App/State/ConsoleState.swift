@@ -27,6 +27,15 @@ public struct ConsoleState: Sendable, Hashable {
     public var failure: FailureReport?
     /// The last VM record seen, to notice lifecycle changes for marker lines.
     public var lastSeen: VMRecord?
+    /// Whether the console shows the VM's background capture (its connection, history and
+    /// progress) instead of a connection of its own; `link` then mirrors the capture.
+    public var sharesCapture = false
+    /// The VMs tiled in the console area (at most ``ConsoleState/tileLimit``), in order; the
+    /// focused tile is the one of ``vm``. Empty: the console shows ``vm`` alone.
+    public var tiles: [Ref<VMRecord>] = []
+
+    /// The most consoles tiled at once.
+    public static let tileLimit = 4
 
     /// An idle console.
     public init() {}

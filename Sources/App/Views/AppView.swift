@@ -1,4 +1,5 @@
 public import TUI
+public import XenAPI
 
 /// Draws the whole screen from the state (and the console capture): a pure function of its inputs.
 public struct AppView {
@@ -6,11 +7,14 @@ public struct AppView {
     public let state: AppState
     /// The console capture, when a console is open.
     public let console: (any ConsoleLines)?
+    /// The captures of the tiled consoles, by VM (those captured so far).
+    public let tiles: [Ref<VMRecord>: any ConsoleLines]
 
     /// Creates a view.
-    public init(state: AppState, console: (any ConsoleLines)?) {
+    public init(state: AppState, console: (any ConsoleLines)?, tiles: [Ref<VMRecord>: any ConsoleLines] = [:]) {
         self.state = state
         self.console = console
+        self.tiles = tiles
     }
 
     /// Renders into a fresh canvas of the state's size; returns it with the text cursor position.

@@ -32,6 +32,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Start no FAI monitor (the fleet pane then shows consoles only).")
     var noFaiMonitor = false
 
+    @OptionGroup var background: BackgroundConsoleOptions
+
     @Option(help: ArgumentHelp("Append first-paint and key-latency timings (JSON lines) to FILE.", visibility: .hidden))
     var trace: String?
 
@@ -67,7 +69,8 @@ struct DemoCommand: AsyncParsableCommand {
             try TUILauncher.run(
                 session: session, consoles: CurlConsoleConnector(), origin: "127.0.0.1:\(port) (demo)",
                 notice: "demo: the built-in simulator runs on 127.0.0.1:\(port) · ? shows the keys",
-                tracePath: trace, started: started, stateFolder: stateFolder + "/xsfai", monitor: tuiMonitor)
+                tracePath: trace, started: started, stateFolder: stateFolder + "/xsfai", monitor: tuiMonitor,
+                backgroundConsoles: background.limit(profile: nil))
         } catch {
             try? await server.stop()
             throw CommandFailure.report(error)

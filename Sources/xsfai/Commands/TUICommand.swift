@@ -20,18 +20,22 @@ struct TUICommand: ParsableCommand {
 
     @OptionGroup var monitorTarget: MonitorTargetOption
 
+    @OptionGroup var background: BackgroundConsoleOptions
+
     @Option(help: ArgumentHelp("Append first-paint and key-latency timings (JSON lines) to FILE.", visibility: .hidden))
     var trace: String?
 
     func run() throws {
         let started = ContinuousClock.now
         do {
+            let profile = try connection.profile()
             let monitor = try TUIMonitor(
-                options: self.monitor.applying(try connection.profile()), target: try monitorTarget.arguments(connection))
+                options: self.monitor.applying(profile), target: try monitorTarget.arguments(connection))
             let (session, consoles) = try connection.connect()
             try TUILauncher.run(
                 session: session, consoles: consoles, origin: session.masterURL.description, notice: nil,
-                tracePath: trace, started: started, monitor: monitor)
+                tracePath: trace, started: started, monitor: monitor,
+                backgroundConsoles: background.limit(profile: profile))
         } catch {
             throw ControllerFailure.report(error)
         }

@@ -8,12 +8,14 @@ import XenAPI
 
 /// Opens the TUI on the terminal for a logged-in session and runs it until the operator quits.
 enum TUILauncher {
-    /// Runs the TUI; `notice` starts in the status bar; `tracePath` appends timing lines (JSON) there,
+    /// Runs the TUI capturing up to `backgroundConsoles` install consoles in the background; `notice`
+    /// starts in the status bar; `tracePath` appends timing lines (JSON) there,
     /// measured from `started` (when the command began). The pool's journal is in `stateFolder`
     /// (default: `$XDG_STATE_HOME/xsfai`).
     static func run(
         session: XenAPISession, consoles: any ConsoleConnector, origin: String, notice: String?, tracePath: String?,
-        started: ContinuousClock.Instant, stateFolder: String? = nil, monitor: TUIMonitor = TUIMonitor()
+        started: ContinuousClock.Instant, stateFolder: String? = nil, monitor: TUIMonitor = TUIMonitor(),
+        backgroundConsoles: Int = BackgroundCaptures.defaultLimit
     ) throws {
         let screen = try CursesScreen()
         var state = AppState(size: screen.size, user: session.userName, origin: origin)
@@ -21,6 +23,7 @@ enum TUILauncher {
         state.fleet.monitorSource = monitor.description
         state.fleet.monitorTarget = monitor.target
         if monitor.sources != nil { state.fleet.monitor = MonitorFleet() }
+        state.captures.limit = backgroundConsoles
         let loop = MainLoop(
             screen: screen, state: state, feed: CachePoolFeed(session: session),
             operations: try ControllerOperations(session: session, stateFolder: stateFolder),

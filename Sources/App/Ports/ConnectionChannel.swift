@@ -1,5 +1,4 @@
-import App
-import XenAPI
+public import XenAPI
 
 /// A console connection as the TUI's blocking channel.
 final class ConnectionChannel: ConsoleChannel {

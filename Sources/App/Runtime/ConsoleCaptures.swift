@@ -1,0 +1,130 @@
+import FAIControl
+import XenAPI
+
+/// The loop's console captures by VM: each a ``ConsoleBuffer`` (emulator, FAI tracker, bounded
+/// scrollback) and, while captured in the background, its ``BackgroundConsole`` connection. The open
+/// console and the tiles draw from the buffer of their VM, so opening a captured VM shows its history.
+/// Owned and used only by the loop's thread.
+final class ConsoleCaptures {
+    /// Scrollback lines a background capture keeps: an FAI install prints a few thousand lines; at
+    /// about 100 bytes a line in the packed scrollback that bounds a capture near 1 MB (plus its
+    /// 80x25 screen and a 1 MiB scrollback chunk allocated as it fills).
+    static let backgroundScrollbackLines = 10_000
+
+    private struct Entry {
+        let buffer: ConsoleBuffer
+        var connection: BackgroundConsole?
+        /// What the reducer was last told: (phase, progress, last line).
+        var told: (InstallPhase, String, String) = (.unknown, "", "")
+        var toldFailure = ""
+        var toldHostName: String?
+        var hasNewOutput = false
+    }
+
+    private var entries: [Ref<VMRecord>: Entry] = [:]
+    private let connector: any ConsoleConnecting
+    private let inbox: Inbox
+    private let openScrollbackLines: Int
+
+    /// Captures connecting through `connector`, reporting to `inbox`; a console opened without a
+    /// background capture keeps `openScrollbackLines` lines.
+    init(connector: any ConsoleConnecting, inbox: Inbox, openScrollbackLines: Int) {
+        self.connector = connector
+        self.inbox = inbox
+        self.openScrollbackLines = openScrollbackLines
+    }
+
+    /// The buffer of `vm`, made empty if it has none.
+    func buffer(for vm: Ref<VMRecord>) -> ConsoleBuffer {
+        if let entry = entries[vm] { return entry.buffer }
+        let buffer = ConsoleBuffer(scrollbackLimit: openScrollbackLines)
+        entries[vm] = Entry(buffer: buffer)
+        return buffer
+    }
+
+    /// The buffer of `vm` if it has one.
+    func existingBuffer(for vm: Ref<VMRecord>) -> ConsoleBuffer? { entries[vm]?.buffer }
+
+    /// Starts capturing `vm` (or follows it to a new console for the same `id`).
+    func start(vm: Ref<VMRecord>, id: Int, console: ConsoleRecord, freshAttempt: Bool) {
+        var entry = entries[vm] ?? Entry(buffer: ConsoleBuffer(scrollbackLimit: Self.backgroundScrollbackLines))
+        if let connection = entry.connection, connection.id == id {
+            connection.retarget(console)
+            return
+        }
+        entry.connection?.stop()
+        if freshAttempt {
+            entry.buffer.restartProgress()
+            entry.buffer.mark("new install attempt")
+            entry.told = (.unknown, "", "")
+            entry.toldFailure = ""
+        }
+        let connection = BackgroundConsole(vm: vm, id: id, console: console, connector: connector, inbox: inbox)
+        entry.connection = connection
+        entries[vm] = entry
+        connection.start()
+    }
+
+    /// Stops capturing `vm`; without `keepHistory` its buffer goes too.
+    func end(vm: Ref<VMRecord>, keepHistory: Bool) {
+        entries[vm]?.connection?.stop()
+        entries[vm]?.connection = nil
+        if !keepHistory { entries[vm] = nil }
+    }
+
+    /// Drops the buffers of VMs no one looks at any more (not captured, not in `keeping`).
+    func dropUncaptured(keeping: Set<Ref<VMRecord>>) {
+        for (vm, entry) in entries where entry.connection == nil && !keeping.contains(vm) { entries[vm] = nil }
+    }
+
+    /// Feeds `bytes` of capture `id` to `vm`'s buffer; false if that capture is no longer current.
+    func feed(vm: Ref<VMRecord>, id: Int, _ bytes: [UInt8], at time: Double) -> Bool {
+        guard entries[vm]?.connection?.id == id, let buffer = entries[vm]?.buffer else { return false }
+        buffer.feed(bytes, at: time)
+        entries[vm]?.hasNewOutput = true
+        return true
+    }
+
+    /// Sends typed bytes to `vm`'s capture connection.
+    func send(_ bytes: [UInt8], to vm: Ref<VMRecord>) throws {
+        try entries[vm]?.connection?.send(bytes)
+    }
+
+    /// Lets every captured tracker notice silence (hang detection).
+    func tick(at time: Double) {
+        for (vm, entry) in entries where entry.connection != nil {
+            entry.buffer.tick(at: time)
+            entries[vm]?.hasNewOutput = true
+        }
+    }
+
+    /// What changed since the last call, as actions for the reducer: progress of captures with new
+    /// output, failure reports and the host names the consoles printed (sender mapping).
+    func takeAdvances() -> [Action] {
+        var actions: [Action] = []
+        for (vm, entry) in entries where entry.hasNewOutput {
+            entries[vm]?.hasNewOutput = false
+            guard let id = entry.connection?.id else { continue }
+            let buffer = entry.buffer
+            let now = (buffer.phase, buffer.progressText, buffer.lastLine)
+            if now != entry.told {
+                entries[vm]?.told = now
+                actions.append(.captureAdvanced(vm: vm, id: id, phase: now.0, progress: now.1, lastLine: now.2))
+            }
+            if case .failed = now.0, entry.toldFailure != now.1, let report = buffer.failureReport {
+                entries[vm]?.toldFailure = now.1
+                actions.append(.captureFailureRead(vm: vm, report))
+            }
+            if let name = buffer.hostName, name != entry.toldHostName {
+                entries[vm]?.toldHostName = name
+                actions.append(.consoleHostNameRead(vm: vm, name: name))
+            }
+        }
+        return actions
+    }
+
+    /// Stops every connection (the loop ends).
+    func stopAll() {
+        for entry in entries.values { entry.connection?.stop() }
+    }
+}
