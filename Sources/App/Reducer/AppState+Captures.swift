@@ -146,6 +146,9 @@ extension AppState {
         (capture.phase, capture.progress, capture.lastLine) = (phase, progress, lastLine)
         if phase != .unknown, let domain = vms[vm]?.domid, domain > 0 {
             phases[vm] = AttemptPhase(domain: domain, phase: phase)
+        } else if phase != .unknown, phases[vm] != nil {
+            // The last output of a domain that halted meanwhile (a kernel panic): same attempt.
+            phases[vm]?.phase = phase
         }
         var effects: [Effect] = []
         if phase.isVerdict, capture.status.holdsSlot, !pinnedCaptures.contains(vm) {
