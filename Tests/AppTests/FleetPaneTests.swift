@@ -432,15 +432,16 @@ extension FleetCaptureTests {
     @Test func aPanicReadAfterTheDomainHaltedIsStillThatAttemptsNoBoot() throws {
         var state = FleetPaneTests.state()
         state.captures.byVM[F.web] = BackgroundCaptureState(status: .capturing, id: 7, seen: 0)
-        _ = state.reduce(.captureAdvanced(vm: F.web, id: 7, phase: .installing(task: "initramfs", index: 2, count: 18),
-                                          progress: "", lastLine: "Begin: Mounting root file system... ..."))
+        _ = state.reduce(.captureAdvanced(vm: F.web, id: 7, CaptureReading(
+            phase: .installing(task: "initramfs", index: 2, count: 18), progress: "",
+            lastLine: "Begin: Mounting root file system... ...", hasFAIStarted: false)))
         // The simulator halts the panicked domain; the panic's line is read after the halt.
         var snapshot = FleetPaneTests.snapshot
         snapshot.vms[F.web]?.powerState = .halted
         snapshot.vms[F.web]?.domid = -1
         _ = state.reduce(.poolChanged(snapshot))
-        _ = state.reduce(.captureAdvanced(vm: F.web, id: 7, phase: .noBoot, progress: "",
-                                          lastLine: "Kernel panic - not syncing: Attempted to kill init!"))
+        _ = state.reduce(.captureAdvanced(vm: F.web, id: 7, CaptureReading(
+            phase: .noBoot, progress: "", lastLine: "Kernel panic - not syncing: Attempted to kill init!", hasFAIStarted: false)))
         let row = try #require(state.fleet.rows.first { $0.id == .vm(F.web) })
         #expect(row.verdict == .noBoot)
         #expect(row.lastLine.hasPrefix("Kernel panic"))
