@@ -76,8 +76,9 @@ let package = Package(
         ),
 
         // Tests.
+        .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         .testTarget(name: "TerminalSafetyTests", dependencies: ["TerminalSafety"]),
-        .testTarget(name: "XMLRPCTests", dependencies: ["XMLRPC"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "XMLRPCTests", dependencies: ["XMLRPC", "FuzzSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XenAPITests", dependencies: ["XenAPI", "CurlTransport", "Simulator", "Secrets"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "XMLRPC"]),
         .testTarget(
@@ -86,7 +87,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "FAIMonitorTests", dependencies: ["FAIMonitor", "FAIMonitorServer", "FAIControl"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "FuzzSupport"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "AppTests",
             dependencies: ["App", "TUI", "Terminal", "XenAPI", "FAIControl", "FAIMonitor", "FAIMonitorServer", "Simulator", "CurlTransport", "XMLRPC"],
