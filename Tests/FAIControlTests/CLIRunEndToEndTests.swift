@@ -21,7 +21,7 @@ import XenAPI
     /// `executable` runs another program (e.g. `script`, to give xsfai a terminal) in the same setting.
     static func run(
         _ arguments: [String], pool: LoopbackPool, state: String, limit: TimeInterval = 60,
-        environment extra: [String: String?] = [:], mergingStderr: Bool = false, executable: URL? = nil
+        environment extra: [String: String?] = [:], mergingStderr: Bool = false, executable: URL? = nil, input: String? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable ?? binary
@@ -36,8 +36,13 @@ import XenAPI
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = mergingStderr ? output : errors
-        process.standardInput = FileHandle.nullDevice
+        let typed = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : typed
         try process.run()
+        if let input {
+            typed.fileHandleForWriting.write(Data(input.utf8))
+            try? typed.fileHandleForWriting.close()
+        }
         // SIGKILL: a child spawned from a test-runner thread inherits its blocked SIGTERM.
         let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: killer)
