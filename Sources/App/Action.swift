@@ -49,7 +49,7 @@ public enum Action: Sendable, Hashable {
     /// Background capture `id` of `vm` changed state (connecting, capturing, retrying, refused).
     case captureStatusChanged(vm: Ref<VMRecord>, id: Int, BackgroundCaptureState.Status)
     /// Background capture `id` of `vm` read more: its install phase, progress line and last line.
-    case captureAdvanced(vm: Ref<VMRecord>, id: Int, phase: InstallPhase, progress: String, lastLine: String)
+    case captureAdvanced(vm: Ref<VMRecord>, id: Int, CaptureReading)
     /// A background capture showed that FAI failed on `vm`: the report for its details.
     case captureFailureRead(vm: Ref<VMRecord>, FailureReport)
     /// The FAI monitor heard something: its fleet at `time` (seconds since the epoch).

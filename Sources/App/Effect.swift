@@ -57,10 +57,9 @@ public enum Effect: Sendable, Hashable {
     case hardShutdownVM(Ref<VMRecord>)
     /// Run a preflight.
     case preflight(Ref<VMRecord>)
-    /// Capture `vm`'s `console` in the background as capture `id` (a new id: a new capture; the same
-    /// id: follow the VM to its new console after a reboot). `freshAttempt`: the VM started again, so
-    /// the install progress is read afresh (the history stays).
-    case startCapture(vm: Ref<VMRecord>, id: Int, console: ConsoleRecord, freshAttempt: Bool)
+    /// Capture `vm`'s console in the background as capture `id`, following it across reboots.
+    /// `freshAttempt`: the VM started again, so the install progress is read afresh (the history stays).
+    case startCapture(vm: Ref<VMRecord>, id: Int, freshAttempt: Bool)
     /// Stop capturing `vm` in the background; `keepHistory` keeps what was captured for later viewing.
     case endCapture(vm: Ref<VMRecord>, keepHistory: Bool)
     /// Send typed bytes to `vm`'s background capture connection.

@@ -6,38 +6,6 @@ import XenAPI
 
 private typealias F = PoolFixture
 
-/// The fixture pool plus running installs `install-01`… with FAI's kernel args and a console each.
-private enum Installs {
-    static func vm(_ number: Int) -> Ref<VMRecord> { Ref("OpaqueRef:vm-install-\(number)") }
-    static func console(_ number: Int, domain: Int64 = 10) -> Ref<ConsoleRecord> { Ref("OpaqueRef:console-install-\(number)-\(domain)") }
-
-    /// The fixture with `count` installs running (each in domain `domain`, or halted when `halted` holds it).
-    static func snapshot(_ count: Int, domain: Int64 = 10, halted: Set<Int> = []) -> PoolSnapshot {
-        var snapshot = F.snapshot
-        for number in 1...max(1, count) where count > 0 {
-            let isHalted = halted.contains(number)
-            snapshot.vms[vm(number)] = F.record(String(format: "install-%02d", number), uuid: "i-\(number)", power: isHalted ? .halted : .running) {
-                $0.pvBootloader = "pygrub"
-                $0.pvArgs = F.faiArgs
-                $0.residentOn = F.host
-                $0.domid = isHalted ? -1 : domain + Int64(number)
-                $0.consoles = isHalted ? [] : [console(number, domain: domain)]
-            }
-            if !isHalted, var record = try? ConsoleRecord(xmlrpc: .structure(["protocol": "vt100"])) {
-                record.location = "http://127.0.0.1/console?ref=\(console(number, domain: domain).rawValue)"
-                record.vm = vm(number)
-                snapshot.consoles[console(number, domain: domain)] = record
-            }
-        }
-        return snapshot
-    }
-
-    /// The VMs the effects start capturing, in order.
-    static func started(_ effects: [Effect]) -> [Ref<VMRecord>] {
-        effects.compactMap { if case .startCapture(let vm, _, _, _) = $0 { vm } else { nil } }
-    }
-}
-
 @Suite struct BackgroundCaptureReducerTests {
     @Test func everyRunningInstallIsCapturedUpToTheLimitAndTheRestWait() {
         var state = F.capturingState(limit: 2)
@@ -57,8 +25,7 @@ private enum Installs {
         var state = F.capturingState(limit: 2)
         _ = state.reduce(.poolChanged(Installs.snapshot(3)))
         let id = try #require(state.captures[Installs.vm(1)]?.id)
-        let effects = state.reduce(.captureAdvanced(vm: Installs.vm(1), id: id, phase: .failed(task: "instsoft"),
-                                                    progress: "FAI: failed in instsoft", lastLine: "Error in task instsoft"))
+        let effects = state.reduce(.captureAdvanced(vm: Installs.vm(1), id: id, CaptureReading(phase: .failed(task: "instsoft"), progress: "FAI: failed in instsoft", lastLine: "Error in task instsoft")))
         #expect(effects.contains(.endCapture(vm: Installs.vm(1), keepHistory: true)))
         #expect(Installs.started(effects) == [Installs.vm(2)])
         #expect(state.captures[Installs.vm(1)]?.status == .finished)
@@ -74,14 +41,13 @@ private enum Installs {
         _ = state.reduce(.poolChanged(Installs.snapshot(2)))
         let id = try #require(state.captures[Installs.vm(2)]?.id)
         _ = state.reduce(.captureStatusChanged(vm: Installs.vm(2), id: id, .capturing))
-        _ = state.reduce(.captureAdvanced(vm: Installs.vm(2), id: id, phase: .installing(task: "instsoft", index: 5, count: 12),
-                                          progress: "FAI: instsoft (5/12)", lastLine: "Get:1 http://10.0.0.1/debian"))
+        _ = state.reduce(.captureAdvanced(vm: Installs.vm(2), id: id, CaptureReading(phase: .installing(task: "instsoft", index: 5, count: 12), progress: "FAI: instsoft (5/12)", lastLine: "Get:1 http://10.0.0.1/debian")))
         let record = try #require(state.vms[Installs.vm(2)])
         #expect(InstallState(ref: Installs.vm(2), record: record, state: state).label == "installing instsoft 5/12")
         #expect(state.captures[Installs.vm(2)]?.status == .capturing)
         #expect(state.captures[Installs.vm(2)]?.progress == "FAI: instsoft (5/12)")
         // A report of an earlier capture of the VM is ignored.
-        _ = state.reduce(.captureAdvanced(vm: Installs.vm(2), id: id - 100, phase: .succeeded, progress: "", lastLine: "old"))
+        _ = state.reduce(.captureAdvanced(vm: Installs.vm(2), id: id - 100, CaptureReading(phase: .succeeded, progress: "", lastLine: "old")))
         #expect(state.captures[Installs.vm(2)]?.lastLine == "Get:1 http://10.0.0.1/debian")
     }
 
@@ -127,7 +93,7 @@ private enum Installs {
         let effects = state.reduce(.keyPressed(.enter))
         #expect(Installs.started(effects) == [Installs.vm(2)])
         let id = try #require(state.captures[Installs.vm(2)]?.id)
-        let verdict = state.reduce(.captureAdvanced(vm: Installs.vm(2), id: id, phase: .succeeded, progress: "FAI: done", lastLine: "login:"))
+        let verdict = state.reduce(.captureAdvanced(vm: Installs.vm(2), id: id, CaptureReading(phase: .succeeded, progress: "FAI: done", lastLine: "login:")))
         #expect(!verdict.contains(.endCapture(vm: Installs.vm(2), keepHistory: true)))
         #expect(state.captures[Installs.vm(2)]?.status == .connecting)
     }
@@ -139,22 +105,20 @@ private enum Installs {
         #expect(halted.contains(.endCapture(vm: Installs.vm(1), keepHistory: true)))
         #expect(state.captures[Installs.vm(1)]?.status == .finished)
         let restarted = state.reduce(.poolChanged(Installs.snapshot(1, domain: 20)))
-        let fresh = restarted.compactMap { if case .startCapture(let vm, _, let console, let fresh) = $0, vm == Installs.vm(1) { (console.location, fresh) } else { nil } }
-        #expect(fresh.count == 1)
-        #expect(fresh.first?.0.hasSuffix(Installs.console(1, domain: 20).rawValue) == true)
-        #expect(fresh.first?.1 == true)
+        let fresh = restarted.compactMap { if case .startCapture(let vm, _, let fresh) = $0, vm == Installs.vm(1) { fresh } else { nil } }
+        #expect(fresh == [true])
+        #expect(state.captures[Installs.vm(1)]?.console == Installs.console(1, domain: 20))
     }
 
     @Test func aRebootFollowsTheVMToItsNewConsoleInTheSameCapture() throws {
         var state = F.capturingState(limit: 4)
         _ = state.reduce(.poolChanged(Installs.snapshot(1)))
         let id = try #require(state.captures[Installs.vm(1)]?.id)
+        // The capture's follower attaches to the new console itself: no new capture is started.
         let effects = state.reduce(.poolChanged(Installs.snapshot(1, domain: 30)))
-        let moved = effects.compactMap { if case .startCapture(let vm, let capture, let console, let fresh) = $0, vm == Installs.vm(1) { (capture, console.location, fresh) } else { nil } }
-        #expect(moved.count == 1)
-        #expect(moved.first?.0 == id)
-        #expect(moved.first?.1.hasSuffix(Installs.console(1, domain: 30).rawValue) == true)
-        #expect(moved.first?.2 == false)
+        #expect(Installs.started(effects) == [])
+        #expect(state.captures[Installs.vm(1)]?.id == id)
+        #expect(state.captures[Installs.vm(1)]?.console == Installs.console(1, domain: 30))
     }
 
     @Test func aDestroyedVMsCaptureIsDropped() {
@@ -185,5 +149,29 @@ private enum Installs {
         var state = F.capturingState(limit: 0)
         _ = state.reduce(.poolChanged(Installs.snapshot(3)))
         #expect(state.captures.byVM.isEmpty)
+    }
+
+    @Test func aBootBeforeFAIsBannerIsNotCalledAnInstallAndALoginPromptEndsTheCapture() throws {
+        // web01 runs on pygrub with FAI's kernel args: an install, or its installed system booting?
+        var state = F.capturingState(limit: 4)
+        let id = try #require(state.captures[F.web]?.id)
+        let record = try #require(state.vms[F.web])
+        _ = state.reduce(.captureAdvanced(vm: F.web, id: id, CaptureReading(
+            phase: .installing(task: "nfsrootInit", index: 3, count: 18), progress: "FAI: nfsrootInit", lastLine: "INIT: version 2.86 booting",
+            hasFAIStarted: false)))
+        #expect(state.phases[F.web] == nil)
+        #expect(InstallState(ref: F.web, record: record, state: state).label == "installed")
+        let effects = state.reduce(.captureAdvanced(vm: F.web, id: id, CaptureReading(
+            phase: .installing(task: "nfsrootInit", index: 3, count: 18), progress: "", lastLine: "web01 login:",
+            hasFAIStarted: false, showsInstalledSystem: true)))
+        #expect(effects.contains(.endCapture(vm: F.web, keepHistory: true)))
+        #expect(state.captures[F.web]?.status == .finished)
+        #expect(InstallState(ref: F.web, record: record, state: state).label == "installed")
+        // Once FAI's banner was seen the same stage counts.
+        var other = F.capturingState(limit: 4)
+        let otherID = try #require(other.captures[F.web]?.id)
+        _ = other.reduce(.captureAdvanced(vm: F.web, id: otherID, CaptureReading(
+            phase: .installing(task: "confdir", index: 4, count: 18), progress: "FAI: confdir", lastLine: "Calling task_confdir")))
+        #expect(InstallState(ref: F.web, record: record, state: other).label == "installing confdir 4/18")
     }
 }

@@ -54,8 +54,21 @@ final class ScriptedConsole: ConsoleConnecting, ConsoleChannel {
     let input = Mutex<[UInt8]>([])
     init(_ chunks: [String]) { output.withLock { $0 = chunks.map { Array($0.utf8) } } }
     func connect(to console: ConsoleRecord) throws -> any ConsoleChannel { self }
+    func open(location: String) throws -> any ConsoleConnection { ScriptedConnection(self) }
     func read() throws -> [UInt8] { output.withLock { $0.isEmpty ? [] : $0.removeFirst() } }
     func write(_ bytes: [UInt8]) throws { input.withLock { $0 += bytes } }
+    func close() {}
+}
+
+/// The scripted console as the shared follower reads it.
+final class ScriptedConnection: ConsoleConnection {
+    let console: ScriptedConsole
+    init(_ console: ScriptedConsole) { self.console = console }
+    func send(_ bytes: [UInt8]) throws { try console.write(bytes) }
+    func receive(timeout: Duration) throws -> ConsoleChunk {
+        let bytes = try console.read()
+        return bytes.isEmpty ? .endOfStream : .bytes(bytes)
+    }
     func close() {}
 }
 

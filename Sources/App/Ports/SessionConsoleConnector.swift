@@ -11,8 +11,8 @@ public struct SessionConsoleConnector: ConsoleConnecting {
         self.connector = connector
     }
 
-    /// Opens `console`'s stream.
-    public func connect(to console: ConsoleRecord) throws -> any ConsoleChannel {
-        ConnectionChannel(connection: try session.openConsole(location: console.location, using: connector))
+    /// Opens the console stream at `location` (logging in again on a 401).
+    public func open(location: String) throws -> any ConsoleConnection {
+        try session.openConsole(location: location, using: connector)
     }
 }

@@ -50,9 +50,13 @@ extension AppState {
                 if old.status.holdsSlot { effects.append(.endCapture(vm: vm, keepHistory: true)) }
                 capture.status = .finished
                 capture.domain = -1
-            } else if old.status.holdsSlot, let (ref, current) = textConsole(of: vm), ref != old.console {
+            } else if old.status.holdsSlot, !pinned.contains(vm), !isInstallAttempt(vm, record) {
+                // Untiled (or closed) and not an install: nothing to follow in the background.
+                effects.append(.endCapture(vm: vm, keepHistory: true))
+                capture.status = .finished
+            } else if old.status.holdsSlot, let (ref, _) = textConsole(of: vm), ref != old.console {
+                // A reboot: the capture's follower attaches to the new console by itself.
                 capture.console = ref
-                effects.append(.startCapture(vm: vm, id: old.id, console: current, freshAttempt: false))
             } else if old.status == .waitingForSlot, vm == ownConsole || !(pinned.contains(vm) || isInstallAttempt(vm, record)) {
                 captures.byVM[vm] = nil
                 continue
@@ -90,7 +94,7 @@ extension AppState {
         var active = captures.byVM.filter { $0.value.status.holdsSlot && !pinned.contains($0.key) }.count
         var effects: [Effect] = []
         for vm in candidates {
-            guard let previous = captures.byVM[vm], let (ref, record) = textConsole(of: vm) else { continue }
+            guard let previous = captures.byVM[vm], let (ref, _) = textConsole(of: vm) else { continue }
             let isPinned = pinned.contains(vm)
             if !isPinned {
                 guard active < captures.limit else { continue }
@@ -108,7 +112,7 @@ extension AppState {
                 failures[vm] = nil
             }
             captures.byVM[vm] = capture
-            effects.append(.startCapture(vm: vm, id: capture.id, console: record, freshAttempt: freshAttempt))
+            effects.append(.startCapture(vm: vm, id: capture.id, freshAttempt: freshAttempt))
         }
         return effects
     }
@@ -140,15 +144,20 @@ extension AppState {
     }
 
     /// A capture read more: the VM's progress (the VMs column) and, once the verdict is in, the
-    /// capture ends unless it is on screen, freeing its slot.
-    mutating func captureAdvanced(vm: Ref<VMRecord>, id: Int, phase: InstallPhase, progress: String, lastLine: String) -> [Effect] {
+    /// capture ends unless it is on screen, freeing its slot. A VM found booting its installed
+    /// system (a login prompt, FAI never ran) was no install: its capture ends too.
+    mutating func captureAdvanced(vm: Ref<VMRecord>, id: Int, _ reading: CaptureReading) -> [Effect] {
         guard var capture = captures.byVM[vm], capture.id == id else { return [] }
-        (capture.phase, capture.progress, capture.lastLine) = (phase, progress, lastLine)
-        if phase != .unknown, let domain = vms[vm]?.domid, domain > 0 {
+        let phase = reading.showsInstalledSystem ? .unknown : reading.phase
+        (capture.phase, capture.progress, capture.lastLine) = (phase, reading.progress, reading.lastLine)
+        // Before FAI's banner a boot is only known to be an install's when this TUI began it or
+        // eliloader boots it; a boot failure is a verdict either way.
+        let isKnownInstall = fleet.begun[vm] != nil || vms[vm]?.pvBootloader == "eliloader"
+        if phase != .unknown, reading.hasFAIStarted || phase.isVerdict || isKnownInstall, let domain = vms[vm]?.domid, domain > 0 {
             phases[vm] = AttemptPhase(domain: domain, phase: phase)
         }
         var effects: [Effect] = []
-        if phase.isVerdict, capture.status.holdsSlot, !pinnedCaptures.contains(vm) {
+        if phase.isVerdict || reading.showsInstalledSystem, capture.status.holdsSlot, !pinnedCaptures.contains(vm) {
             capture.status = .finished
             effects.append(.endCapture(vm: vm, keepHistory: true))
         }

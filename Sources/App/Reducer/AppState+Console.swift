@@ -6,9 +6,16 @@ extension AppState {
     mutating func openConsole(of vm: Ref<VMRecord>) -> [Effect] {
         pane = .console
         overlay = nil
+        return showConsole(of: vm)
+    }
+
+    /// Makes `vm` the console shown (the focused tile when consoles are tiled: a VM not tiled takes
+    /// the focused tile's place), with its capture's history when it has one.
+    mutating func showConsole(of vm: Ref<VMRecord>) -> [Effect] {
         if console.vm == vm, console.link != .idle { return [] }
         var effects: [Effect] = console.link == .idle || console.sharesCapture ? [] : [.disconnectConsole]
-        let tiles = console.tiles
+        var tiles = console.tiles
+        if !tiles.contains(vm), let old = console.vm, let index = tiles.firstIndex(of: old) { tiles[index] = vm }
         console = ConsoleState()
         console.tiles = tiles
         console.vm = vm
@@ -97,7 +104,7 @@ extension AppState {
 
     /// Scrolls so `line` is visible, a third from the top, and stops following.
     mutating func scrollConsole(toShow line: Int) {
-        let rows = layout.consoleRows
+        let rows = consoleTextRows
         let top = console.lineCount - rows - console.scrollBack
         guard line < top || line >= top + rows else { return }
         let wantedTop = max(0, line - rows / 3)

@@ -10,6 +10,7 @@ extension AppState {
         if pane.isList, list(pane).isEditingFilter { return filterKey(key) }
         if pane == .console, let search = console.search, search.isEditing { return searchKey(key) }
         if pane == .console, console.isInputMode { return inputModeKey(key) }
+        if let effects = tileKey(key) { return effects }
         if let effects = globalKey(key) { return effects }
         switch pane {
         case .console: return consoleKey(key)
@@ -234,7 +235,7 @@ extension AppState {
     }
 
     private mutating func consoleKey(_ key: Key) -> [Effect] {
-        let rows = layout.consoleRows
+        let rows = consoleTextRows
         switch key {
         case .up, .character("k"): scrollConsole(by: 1)
         case .down, .character("j"): scrollConsole(by: -1)

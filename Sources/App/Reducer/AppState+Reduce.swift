@@ -109,8 +109,8 @@ extension AppState {
             return []
         case .captureStatusChanged(let vm, let id, let status):
             return captureStatusChanged(vm: vm, id: id, status: status)
-        case .captureAdvanced(let vm, let id, let phase, let progress, let lastLine):
-            return captureAdvanced(vm: vm, id: id, phase: phase, progress: progress, lastLine: lastLine)
+        case .captureAdvanced(let vm, let id, let reading):
+            return captureAdvanced(vm: vm, id: id, reading)
         case .captureFailureRead(let vm, let report):
             failures[vm] = report
             return []
@@ -133,5 +133,5 @@ extension AppState {
     }
 
     /// How far the console can scroll back.
-    var maxScrollBack: Int { max(0, console.lineCount - layout.consoleRows) }
+    var maxScrollBack: Int { max(0, console.lineCount - consoleTextRows) }
 }

@@ -98,6 +98,14 @@ public final class ConsoleBuffer: ConsoleLines {
     /// The installing host's name the console printed (FAI's DHCP reply), once seen.
     public var hostName: String? { tracker.progress.hostName }
 
+    /// What a background capture reports of this buffer.
+    var reading: CaptureReading {
+        let progress = tracker.progress
+        return CaptureReading(
+            phase: phase, progress: progressText, lastLine: lastLine, hasFAIStarted: progress.hasFAIStarted,
+            showsInstalledSystem: !progress.hasFAIStarted && progress.partialLine.hasSuffix(" login: "))
+    }
+
     /// Lines held: scrollback plus the guest screen.
     public var lineCount: Int { emulator.lineCount }
 

@@ -14,22 +14,23 @@ final class ConsoleCaptures {
     private struct Entry {
         let buffer: ConsoleBuffer
         var connection: BackgroundConsole?
-        /// What the reducer was last told: (phase, progress, last line).
-        var told: (InstallPhase, String, String) = (.unknown, "", "")
+        /// What the reducer was last told.
+        var told: CaptureReading?
         var toldFailure = ""
         var toldHostName: String?
         var hasNewOutput = false
     }
 
     private var entries: [Ref<VMRecord>: Entry] = [:]
-    private let connector: any ConsoleConnecting
+    /// The pool as the followers see it: fed by the loop's pool feed.
+    let source: SnapshotConsoleSource
     private let inbox: Inbox
     private let openScrollbackLines: Int
 
     /// Captures connecting through `connector`, reporting to `inbox`; a console opened without a
     /// background capture keeps `openScrollbackLines` lines.
     init(connector: any ConsoleConnecting, inbox: Inbox, openScrollbackLines: Int) {
-        self.connector = connector
+        source = SnapshotConsoleSource(connector: connector)
         self.inbox = inbox
         self.openScrollbackLines = openScrollbackLines
     }
@@ -45,21 +46,17 @@ final class ConsoleCaptures {
     /// The buffer of `vm` if it has one.
     func existingBuffer(for vm: Ref<VMRecord>) -> ConsoleBuffer? { entries[vm]?.buffer }
 
-    /// Starts capturing `vm` (or follows it to a new console for the same `id`).
-    func start(vm: Ref<VMRecord>, id: Int, console: ConsoleRecord, freshAttempt: Bool) {
+    /// Starts capturing `vm` as capture `id`.
+    func start(vm: Ref<VMRecord>, id: Int, freshAttempt: Bool) {
         var entry = entries[vm] ?? Entry(buffer: ConsoleBuffer(scrollbackLimit: Self.backgroundScrollbackLines))
-        if let connection = entry.connection, connection.id == id {
-            connection.retarget(console)
-            return
-        }
         entry.connection?.stop()
         if freshAttempt {
             entry.buffer.restartProgress()
             entry.buffer.mark("new install attempt")
-            entry.told = (.unknown, "", "")
+            entry.told = nil
             entry.toldFailure = ""
         }
-        let connection = BackgroundConsole(vm: vm, id: id, console: console, connector: connector, inbox: inbox)
+        let connection = BackgroundConsole(vm: vm, id: id, source: source, inbox: inbox)
         entry.connection = connection
         entries[vm] = entry
         connection.start()
@@ -106,13 +103,13 @@ final class ConsoleCaptures {
             entries[vm]?.hasNewOutput = false
             guard let id = entry.connection?.id else { continue }
             let buffer = entry.buffer
-            let now = (buffer.phase, buffer.progressText, buffer.lastLine)
+            let now = buffer.reading
             if now != entry.told {
                 entries[vm]?.told = now
-                actions.append(.captureAdvanced(vm: vm, id: id, phase: now.0, progress: now.1, lastLine: now.2))
+                actions.append(.captureAdvanced(vm: vm, id: id, now))
             }
-            if case .failed = now.0, entry.toldFailure != now.1, let report = buffer.failureReport {
-                entries[vm]?.toldFailure = now.1
+            if case .failed = now.phase, entry.toldFailure != now.progress, let report = buffer.failureReport {
+                entries[vm]?.toldFailure = now.progress
                 actions.append(.captureFailureRead(vm: vm, report))
             }
             if let name = buffer.hostName, name != entry.toldHostName {

@@ -64,10 +64,15 @@ public final class MainLoop {
     /// Runs until the operator quits or the process is asked to end; the screen is closed afterwards.
     public func run() {
         let inbox = self.inbox
+        let followed = captures.source
         feed.start { event in
             switch event {
-            case .changed(let change): inbox.post(.poolChanged(change))
-            case .connection(let connection): inbox.post(.connectionChanged(connection))
+            case .changed(let change):
+                followed.update(change)
+                inbox.post(.poolChanged(change))
+            case .connection(let connection):
+                followed.update(connection)
+                inbox.post(.connectionChanged(connection))
             }
         }
         monitor?.start { fleet in inbox.post(.monitorChanged(fleet, at: Date().timeIntervalSince1970)) }
@@ -215,8 +220,8 @@ public final class MainLoop {
         case .markConsole(let text):
             buffer?.mark(text)
             advanceConsole()
-        case .startCapture(let vm, let id, let console, let freshAttempt):
-            captures.start(vm: vm, id: id, console: console, freshAttempt: freshAttempt)
+        case .startCapture(let vm, let id, let freshAttempt):
+            captures.start(vm: vm, id: id, freshAttempt: freshAttempt)
         case .endCapture(let vm, let keepHistory):
             captures.end(vm: vm, keepHistory: keepHistory || state.viewedOrCapturedVMs.contains(vm))
         case .sendToCapture(let vm, let bytes):
@@ -231,7 +236,7 @@ public final class MainLoop {
             if let matchLine {
                 text = buffer.text(ofLine: matchLine)
             } else {
-                let rows = state.layout.consoleRows
+                let rows = state.consoleTextRows
                 let top = max(0, buffer.lineCount - rows - scrollBack)
                 text = (top..<min(buffer.lineCount, top + rows)).map { buffer.text(ofLine: $0) }.joined(separator: "\n")
             }

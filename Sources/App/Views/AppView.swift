@@ -31,8 +31,7 @@ public struct AppView {
             let focused = state.pane == .fleet
             renderListTitle(.fleet, into: &canvas, area: title, isFocused: focused)
             renderList(.fleet, into: &canvas, area: table, isFocused: focused)
-            cursor = ConsolePaneView(state: state, lines: console, focus: .marked(state.pane == .console))
-                .render(into: &canvas, area: layout.consoleArea)
+            cursor = renderConsoles(into: &canvas, layout: layout, focus: .marked(state.pane == .console))
         } else if layout.isThreePane {
             for (pane, area) in [(Pane.templates, layout.templatesArea), (.vms, layout.vmsArea)] {
                 let (title, table) = area.splitTop(1)
@@ -41,16 +40,14 @@ public struct AppView {
             }
             let gap = Rect(x: layout.templatesArea.maxX, y: layout.templatesArea.y, width: 1, height: layout.templatesArea.height)
             for y in gap.y..<gap.maxY { canvas.write("│", at: Point(x: gap.x, y: y), role: .dim) }
-            cursor = ConsolePaneView(state: state, lines: console, focus: .marked(state.pane == .console))
-                .render(into: &canvas, area: layout.consoleArea)
+            cursor = renderConsoles(into: &canvas, layout: layout, focus: .marked(state.pane == .console))
         } else if layout.isSplit {
             let listFocused = state.pane == state.listPane
             renderListTitle(state.listPane, into: &canvas, area: layout.listTitle, isFocused: listFocused)
             renderList(state.listPane, into: &canvas, area: layout.listArea, isFocused: listFocused)
-            cursor = ConsolePaneView(state: state, lines: console, focus: .marked(state.pane == .console))
-                .render(into: &canvas, area: layout.consoleArea)
+            cursor = renderConsoles(into: &canvas, layout: layout, focus: .marked(state.pane == .console))
         } else if state.pane == .console {
-            cursor = ConsolePaneView(state: state, lines: console).render(into: &canvas, area: layout.consoleArea)
+            cursor = renderConsoles(into: &canvas, layout: layout, focus: .alone)
         } else {
             renderList(state.pane, into: &canvas, area: layout.listArea, isFocused: true)
         }
@@ -63,6 +60,27 @@ public struct AppView {
         renderStatus(into: &canvas, area: layout.statusBar)
         HintBarView(hints: KeyMap.hints(for: state)).render(into: &canvas, area: layout.hintBar)
         return (canvas, cursor)
+    }
+
+    /// The console area: the open console, or the tiles side by side (the focused one marked `▸`
+    /// while the console pane has the focus). Returns the text cursor of the open console.
+    private func renderConsoles(into canvas: inout Canvas, layout: Layout, focus: ConsolePaneView.Focus) -> Point? {
+        let tiles = state.console.tiles
+        guard tiles.count > 1 else {
+            return ConsolePaneView(state: state, lines: console, focus: focus).render(into: &canvas, area: layout.consoleArea)
+        }
+        var cursor: Point?
+        for (vm, area) in zip(tiles, layout.tileAreas(count: tiles.count)) {
+            let isOpen = vm == state.console.vm
+            let tileFocus = ConsolePaneView.Focus.marked(isOpen && state.pane == .console)
+            let drawn = ConsolePaneView(state: state, tile: vm, lines: isOpen ? console : self.tiles[vm], focus: tileFocus)
+                .render(into: &canvas, area: area)
+            if isOpen { cursor = drawn }
+            if area.maxX < layout.consoleArea.maxX {
+                for y in area.y..<area.maxY { canvas.write("│", at: Point(x: area.maxX, y: y), role: .dim) }
+            }
+        }
+        return cursor
     }
 
     private func renderList(_ pane: Pane, into canvas: inout Canvas, area: Rect, isFocused: Bool) {

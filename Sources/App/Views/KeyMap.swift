@@ -51,6 +51,9 @@ public enum KeyMap {
             KeyHint("L", "save capture to a file"),
             KeyHint("Y", "copy (OSC 52)"),
             KeyHint("f", "follow new output"),
+            KeyHint("+", "tile the selected VM's console (up to 4)"),
+            KeyHint("-", "remove the focused tile"),
+            KeyHint("Tab Shift-Tab", "next / previous tile, then pane"),
         ]),
         .init("Program", [
             KeyHint("q Ctrl-C", "quit"),
@@ -124,9 +127,10 @@ public enum KeyMap {
             if state.console.search?.isEditing == true {
                 return [KeyHint("Enter", "keep"), KeyHint("Esc", "cancel search")]
             }
+            let tiles = state.console.tiles.count > 1 ? [KeyHint("Tab", "next tile"), KeyHint("-", "untile")] : [KeyHint("+", "tile")]
             return [KeyHint("?", "help"), KeyHint("m", "msgs"), KeyHint("/", "search"),
                     KeyHint("n N", "match"), KeyHint("i", "input"), KeyHint("G", "follow"), KeyHint("L", "save"),
-                    KeyHint("Y", "copy"), KeyHint("r", "rearm"), KeyHint("s", "start")]
+                    KeyHint("Y", "copy"), KeyHint("r", "rearm"), KeyHint("s", "start")] + tiles
         }
     }
 }

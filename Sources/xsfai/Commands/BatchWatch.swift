@@ -48,11 +48,13 @@ struct BatchWatch {
     let monitor: FAIMonitorService?
     let ledger: AttemptLedger
 
-    /// Prepares a follower per VM (so each is followed from power-on), runs `start` (which powers
+    /// Prepares a follower per VM over one view of the pool (so each is followed from power-on), runs `start` (which powers
     /// them on), then watches until every VM has a verdict or `timeout` passes.
     func run(timeout: Double?, start: () throws -> Void) throws -> Int32 {
-        let followers = targets.map { ConsoleFollower(session: session, connector: connector, vm: $0.ref) }
-        for follower in followers { _ = follower.prepare() }
+        let source = PoolCacheConsoleSource(session: session, connector: connector)
+        source.start()
+        defer { source.stop() }
+        let followers = targets.map { ConsoleFollower(vm: $0.ref, source: source) }
         let views = ConsoleViews()
         try start()
         let began = Date()

@@ -115,8 +115,10 @@ struct InstallCommand: ParsableCommand {
             guard plan.creation.startsAfter else { return }
             let ref = Ref<VMRecord>(report.ref)
             if watch {
-                let follower = ConsoleFollower(session: connection.session, connector: connection.consoles, vm: ref)
-                _ = follower.prepare()
+                let source = PoolCacheConsoleSource(session: connection.session, connector: connection.consoles)
+                source.start()
+                defer { source.stop() }
+                let follower = ConsoleFollower(vm: ref, source: source)
                 try connection.controller.start(ref)
                 ControllerOutput.note("Started \(name); following its install.")
                 let watch = ConsoleWatch(follower: follower, vmName: name, log: try ConsoleWatch.openLog(log))
