@@ -19,10 +19,14 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CVTerm", pkgConfig: "vterm", providers: [.apt(["libvterm-dev"])]),
 
+        // A C shim for prctl (variadic, out of Swift's reach) and explicit_bzero, used only by Secrets.
+        .target(name: "CSecrets"),
+        .target(name: "Secrets", dependencies: ["CSecrets"]),
+
         // Pure core.
         .target(name: "TerminalSafety"),
         .target(name: "XMLRPC"),
-        .target(name: "XenAPI", dependencies: ["XMLRPC"]),
+        .target(name: "XenAPI", dependencies: ["XMLRPC", "Secrets"]),
         .target(name: "FAIControl", dependencies: ["XenAPI"]),
         .target(name: "FAIMonitor", dependencies: ["FAIControl"]),
         // The console emulator's hot loop: runtime exclusivity checks cost about a third of its time
@@ -61,7 +65,7 @@ let package = Package(
             name: "xsfai",
             dependencies: [
                 "XenAPI", "CurlTransport", "FAIControl", "Terminal", "TUI", "CursesScreen", "App",
-                "Simulator", "TerminalSafety", "FAIMonitor", "FAIMonitorServer",
+                "Simulator", "TerminalSafety", "FAIMonitor", "FAIMonitorServer", "Secrets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,7 +78,7 @@ let package = Package(
         // Tests.
         .testTarget(name: "TerminalSafetyTests", dependencies: ["TerminalSafety"]),
         .testTarget(name: "XMLRPCTests", dependencies: ["XMLRPC"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "XenAPITests", dependencies: ["XenAPI", "CurlTransport", "Simulator"]),
+        .testTarget(name: "XenAPITests", dependencies: ["XenAPI", "CurlTransport", "Simulator", "Secrets"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "XMLRPC"]),
         .testTarget(
             name: "FAIControlTests",

@@ -28,10 +28,13 @@ import XenAPI
     }
 
     /// The fixture pool with its VIFs on a screen of `size`, the fleet pane in front.
-    static func state(size: Size = Size(width: 160, height: 40)) -> AppState {
+    static func state(size: Size = Size(width: 160, height: 40), backgroundCaptures: Bool = false) -> AppState {
         var state = AppState(size: size, user: "root", origin: "http://127.0.0.1:8080")
         state.fleet.monitor = MonitorFleet()
         state.fleet.monitorSource = "listening on 127.0.0.1:4711"
+        // Unless asked, no background captures (web01 runs with FAI's kernel arguments): rows come
+        // from what each test gives.
+        if !backgroundCaptures { state.captures.limit = 0 }
         _ = state.reduce(.connectionChanged(.connected))
         _ = state.reduce(.poolChanged(snapshot))
         _ = state.type("4")
@@ -231,15 +234,17 @@ import XenAPI
     }
 
     @Test func enterOpensTheVMsConsoleAndAnUnmappedSenderSaysWhy() {
-        var state = Self.state()
+        var state = Self.state(backgroundCaptures: true)
         _ = state.reduce(.monitorChanged(Self.monitor([(Self.webMAC, ["check"]), ("stranger", ["check"])]), at: 1001))
-        _ = state.type(">")  // by name: stranger, web01
+        _ = state.type(">g")  // by name: stranger, web01; the top row
         #expect(state.fleet.selected?.name == "stranger")
         _ = state.reduce(.keyPressed(.enter))
         #expect(state.pane == .fleet)
         #expect(state.status?.kind == .error)
         #expect(state.status?.text.contains("maps to no VM") == true)
-        _ = state.type("j")
+        _ = state.type("jd")
+        #expect(state.overlay == .details(F.web))
+        _ = state.reduce(.keyPressed(.escape))
         let effects = state.reduce(.keyPressed(.enter))
         #expect(state.pane == .console)
         #expect(state.console.vm == F.web)
@@ -393,5 +398,67 @@ import XenAPI
             return
         }
         #expect(both.count == 2)
+    }
+}
+
+/// Background console captures feed the fleet rows: their VMs are attempts, their last line shows,
+/// and a console xapi refused says so while the monitor carries the row.
+@Suite struct FleetCaptureTests {
+    typealias F = PoolFixture
+
+    @Test func capturedConsolesGiveRowsTheirLastLineAndARefusalIsShown() throws {
+        var state = FleetPaneTests.state()
+        var capture = BackgroundCaptureState(status: .capturing, id: 1, seen: 0)
+        capture.lastLine = "Calling task_instsoft"
+        state.captures.byVM[F.web] = capture
+        _ = state.reduce(.clockTicked(2000))
+        let row = try #require(state.fleet.rows.first { $0.id == .vm(F.web) })
+        #expect(row.source == .console)
+        #expect(row.lastLine == "Calling task_instsoft")
+        #expect(row.verdict == .waiting)
+
+        capture.status = .refused(holder: "XenCenter on 10.0.0.9")
+        state.captures.byVM[F.web] = capture
+        _ = state.reduce(.monitorChanged(FleetPaneTests.monitor([(FleetPaneTests.webMAC, ["check", "TASKBEGIN partition"])]), at: 2001))
+        let refused = try #require(state.fleet.rows.first { $0.id == .vm(F.web) })
+        #expect(refused.lastLine == "console refused (503): held by XenCenter on 10.0.0.9 · TASKBEGIN partition")
+        #expect(refused.verdict == .running)
+        let screen = AppView(state: state, console: nil).render().canvas.lines
+        #expect(screen.contains { $0.contains("web01") && $0.contains("console refused (503)") }, "\(screen)")
+    }
+}
+
+extension FleetCaptureTests {
+    @Test func aPanicReadAfterTheDomainHaltedIsStillThatAttemptsNoBoot() throws {
+        var state = FleetPaneTests.state()
+        state.captures.byVM[F.web] = BackgroundCaptureState(status: .capturing, id: 7, seen: 0)
+        _ = state.reduce(.captureAdvanced(vm: F.web, id: 7, CaptureReading(
+            phase: .installing(task: "initramfs", index: 2, count: 18), progress: "",
+            lastLine: "Begin: Mounting root file system... ...", hasFAIStarted: false)))
+        // The simulator halts the panicked domain; the panic's line is read after the halt.
+        var snapshot = FleetPaneTests.snapshot
+        snapshot.vms[F.web]?.powerState = .halted
+        snapshot.vms[F.web]?.domid = -1
+        _ = state.reduce(.poolChanged(snapshot))
+        _ = state.reduce(.captureAdvanced(vm: F.web, id: 7, CaptureReading(
+            phase: .noBoot, progress: "", lastLine: "Kernel panic - not syncing: Attempted to kill init!", hasFAIStarted: false)))
+        let row = try #require(state.fleet.rows.first { $0.id == .vm(F.web) })
+        #expect(row.verdict == .noBoot)
+        #expect(row.lastLine.hasPrefix("Kernel panic"))
+    }
+
+    @Test func theCaptureOfThePreviousAttemptDoesNotSpeakForARearmedVM() throws {
+        var state = FleetPaneTests.state()
+        var capture = BackgroundCaptureState(status: .finished, id: 3, seen: 0)
+        capture.lastLine = "Press <RETURN> to reboot."
+        state.captures.byVM[F.aborted] = capture
+        _ = state.type("2j")
+        #expect(state.vmList.selected == F.aborted)
+        _ = state.type("r")  // halted: rearmed at once
+        _ = state.type("4")
+        let row = try #require(state.fleet.rows.first { $0.id == .vm(F.aborted) })
+        #expect(row.verdict == .waiting)
+        #expect(row.lastLine.isEmpty, "\(row.lastLine)")
+        #expect(row.source == FleetRow.Source.none)
     }
 }

@@ -155,6 +155,10 @@ extension AppState {
         let isKnownInstall = fleet.begun[vm] != nil || vms[vm]?.pvBootloader == "eliloader"
         if phase != .unknown, reading.hasFAIStarted || phase.isVerdict || isKnownInstall, let domain = vms[vm]?.domid, domain > 0 {
             phases[vm] = AttemptPhase(domain: domain, phase: phase)
+        } else if phase != .unknown, phase.isVerdict || phases[vm] != nil, vms[vm]?.powerState == .halted {
+            // The last output of a domain that halted meanwhile (a kernel panic): same attempt, told
+            // as a halted VM's last attempt.
+            phases[vm] = AttemptPhase(domain: phases[vm]?.domain ?? 0, phase: phase)
         }
         var effects: [Effect] = []
         if phase.isVerdict || reading.showsInstalledSystem, capture.status.holdsSlot, !pinnedCaptures.contains(vm) {

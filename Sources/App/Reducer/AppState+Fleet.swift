@@ -36,6 +36,7 @@ extension AppState {
     mutating func beginAttempt(_ vm: Ref<VMRecord>) {
         fleet.begun[vm] = fleet.now
         fleet.ended[vm] = nil
+        fleet.earlierCaptures[vm] = captures.byVM[vm]?.id
     }
 
     /// Rebuilds the sender mapping from the VMs, their VIF MACs and the host names consoles printed.
@@ -55,8 +56,9 @@ extension AppState {
         fleet.mapping = SenderMapping(candidates)
     }
 
-    /// Recomputes the fleet rows (one per install attempt: VMs this TUI began, VMs whose console shows
-    /// FAI, every monitor sender), filters and sorts them, keeping the selection on its row.
+    /// Recomputes the fleet rows (one per install attempt: VMs this TUI began, VMs captured in the
+    /// background or whose console shows FAI, every monitor sender), filters and sorts them, keeping
+    /// the selection on its row.
     mutating func refreshFleetRows() {
         let previous = fleet.selected?.id
         var monitorRows: [Ref<VMRecord>: MonitoredInstall] = [:]
@@ -70,7 +72,7 @@ extension AppState {
             if let other = monitorRows[ref], other.lastMessageTime > install.lastMessageTime { continue }
             monitorRows[ref] = install
         }
-        var refs = Set(fleet.begun.keys).union(monitorRows.keys)
+        var refs = Set(fleet.begun.keys).union(monitorRows.keys).union(captures.byVM.keys)
         refs.formUnion(phases.compactMap { ref, phase in vms[ref].map { phase.phase(for: $0) != .unknown } == true ? ref : nil })
         var all: [FleetRow] = []
         for ref in refs {
@@ -81,6 +83,7 @@ extension AppState {
         }
         all += unmapped.map(unmappedRow)
         fleet.begun = fleet.begun.filter { vms[$0.key] != nil }
+        fleet.earlierCaptures = fleet.earlierCaptures.filter { vms[$0.key] != nil }
         fleet.marked = fleet.marked.filter { vms[$0] != nil }
 
         let filter = ListFilter(fleet.filter.text)
@@ -102,7 +105,9 @@ extension AppState {
         let phase = phases[ref]?.phase(for: record) ?? .unknown
         // A failure report belongs to the attempt whose console showed the failed phase.
         let failure: FailureReport? = if case .failed = phase { failures[ref] } else { nil }
-        let hasConsole = phase != .unknown
+        // A capture of the previous attempt (kept for its history) says nothing of this one.
+        let capture = captures.byVM[ref].flatMap { $0.id == fleet.earlierCaptures[ref] && $0.status == .finished ? nil : $0 }
+        let hasConsole = phase != .unknown || !(capture?.lastLine.isEmpty ?? true)
         let rules = fleet.monitor?.rules ?? MonitorRules()
         let consoleVerdict: FleetRow.Verdict? = switch phase {
         case .unknown: nil
@@ -137,7 +142,17 @@ extension AppState {
             id: .vm(ref), name: record.nameLabel, sender: install?.sender, host: host(of: record) ?? "",
             source: hasConsole ? (install == nil ? .console : .both) : (install == nil ? .none : .monitor),
             task: install?.currentTask ?? consoleTask, phase: reached, elapsed: elapsed, verdict: verdict, band: band,
-            lastLine: install?.lastMessage ?? "")
+            lastLine: lastLine(capture, install))
+    }
+
+    /// The console's last line when captured, else the monitor's last message; a console xapi refused
+    /// says so (the row then rests on the monitor alone).
+    private func lastLine(_ capture: BackgroundCaptureState?, _ install: MonitoredInstall?) -> String {
+        if let capture, case .refused = capture.status {
+            return capture.status.summary + (install.map { " · " + $0.lastMessage } ?? "")
+        }
+        if let line = capture?.lastLine, !line.isEmpty { return line }
+        return install?.lastMessage ?? ""
     }
 
     private func unmappedRow(_ install: MonitoredInstall) -> FleetRow {

@@ -3,7 +3,7 @@ import XenAPI
 
 extension AppState {
     /// Keys of the fleet pane: move, `/` filter, `f` state filter, `<` `>` `I` sort, Space `*` mark,
-    /// Enter `c` console, Esc clears; `nil` for keys it leaves to the global and VM keys (`r` `s` …).
+    /// Enter `c` console, `d` details, Esc clears; `nil` for keys it leaves to the global and VM keys (`r` `s` …).
     mutating func fleetKey(_ key: Key) -> [Effect]? {
         if fleet.isEditingFilter { return fleetFilterKey(key) }
         let rows = layout.listRows
@@ -58,6 +58,9 @@ extension AppState {
                 return []
             }
             return openConsole(of: vm)
+        case .character("d"):
+            guard let vm = fleet.selected?.vm else { return [] }
+            overlay = .details(vm)
         default:
             return nil
         }

@@ -4,11 +4,11 @@ import XenAPI
 extension AppState {
     /// Applies one fact and returns the effects to perform, in order. Pure: no I/O, no clock.
     public mutating func reduce(_ action: Action) -> [Effect] {
-        let phasesBefore = phases
+        let (phasesBefore, capturesBefore) = (phases, captures.byVM)
         let effects = reduceAction(action)
         var begins = false
         for effect in effects { begins = noteAttempts(effect) || begins }
-        if begins || phases != phasesBefore { refreshFleetRows() }
+        if begins || phases != phasesBefore || captures.byVM != capturesBefore { refreshFleetRows() }
         return effects
     }
 

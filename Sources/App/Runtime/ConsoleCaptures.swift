@@ -14,6 +14,9 @@ final class ConsoleCaptures {
     private struct Entry {
         let buffer: ConsoleBuffer
         var connection: BackgroundConsole?
+        /// The id of the latest capture, kept once it ended: output it sent before its VM halted
+        /// (a kernel panic's last lines come with the halt) is still read.
+        var id: Int?
         /// What the reducer was last told.
         var told: CaptureReading?
         var toldFailure = ""
@@ -58,6 +61,7 @@ final class ConsoleCaptures {
         }
         let connection = BackgroundConsole(vm: vm, id: id, source: source, inbox: inbox)
         entry.connection = connection
+        entry.id = id
         entries[vm] = entry
         connection.start()
     }
@@ -76,7 +80,7 @@ final class ConsoleCaptures {
 
     /// Feeds `bytes` of capture `id` to `vm`'s buffer; false if that capture is no longer current.
     func feed(vm: Ref<VMRecord>, id: Int, _ bytes: [UInt8], at time: Double) -> Bool {
-        guard entries[vm]?.connection?.id == id, let buffer = entries[vm]?.buffer else { return false }
+        guard entries[vm]?.id == id, let buffer = entries[vm]?.buffer else { return false }
         buffer.feed(bytes, at: time)
         entries[vm]?.hasNewOutput = true
         return true
@@ -101,7 +105,7 @@ final class ConsoleCaptures {
         var actions: [Action] = []
         for (vm, entry) in entries where entry.hasNewOutput {
             entries[vm]?.hasNewOutput = false
-            guard let id = entry.connection?.id else { continue }
+            guard let id = entry.id else { continue }
             let buffer = entry.buffer
             let now = buffer.reading
             if now != entry.told {

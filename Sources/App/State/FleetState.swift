@@ -67,6 +67,9 @@ public struct FleetState: Sendable, Hashable {
     public var now: Double = 0
     /// VMs whose install attempt this TUI began (started, rearmed, created), and when.
     public var begun: [Ref<VMRecord>: Double] = [:]
+    /// The background capture each attempt this TUI began found (its previous attempt's): its last
+    /// line is not this attempt's.
+    public var earlierCaptures: [Ref<VMRecord>: Int] = [:]
     /// When the attempts this TUI began were first seen decided (their elapsed time stops there).
     public var ended: [Ref<VMRecord>: Double] = [:]
     /// The MACs of each VM's VIFs, first NIC first.

@@ -43,6 +43,7 @@ public enum KeyMap {
             KeyHint("/", "filter (state: host: name:)"),
             KeyHint("Space *", "mark / all shown (r s S act on them)"),
             KeyHint("Enter c", "console of the VM"),
+            KeyHint("d", "details (a failure: FAI's error lines)"),
             KeyHint("r s", "rearm / start (plans shown)"),
         ]),
         .init("Console", [

@@ -32,6 +32,7 @@ struct TUICommand: ParsableCommand {
             let monitor = try TUIMonitor(
                 options: self.monitor.applying(profile), target: try monitorTarget.arguments(connection))
             let (session, consoles) = try connection.connect()
+            defer { session.credentials.wipe() }
             try TUILauncher.run(
                 session: session, consoles: consoles, origin: session.masterURL.description, notice: nil,
                 tracePath: trace, started: started, monitor: monitor,
