@@ -2,6 +2,7 @@ import Foundation
 import Simulator
 import Testing
 import XenAPI
+import TestScratch
 
 /// Runs the `xsfai` binary (built next to the test bundle) against a simulator started in the test.
 @Suite struct CLIRunEndToEndTests {
@@ -76,7 +77,7 @@ import XenAPI
         try await LoopbackPool.start(SimulatorConfiguration(linesPerSecond: 3000, bootDelay: 3))
     }
 
-    static func freshState() -> String { NSTemporaryDirectory() + "xsfai-cli-\(UUID().uuidString)" }
+    static func freshState() -> String { Scratch.path("xsfai-cli") }
 
     @Test func checkFindsAndFixesTheXenCenterBug() async throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the xsfai product first")
