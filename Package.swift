@@ -78,8 +78,9 @@ let package = Package(
         // Tests.
         // Scratch folders for every test target: one per test process, removed at exit.
         .target(name: "TestScratch", path: "Tests/TestScratch"),
+        .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         .testTarget(name: "TerminalSafetyTests", dependencies: ["TerminalSafety"]),
-        .testTarget(name: "XMLRPCTests", dependencies: ["XMLRPC"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "XMLRPCTests", dependencies: ["XMLRPC", "FuzzSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XenAPITests", dependencies: ["TestScratch", "XenAPI", "CurlTransport", "Simulator", "Secrets"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "XMLRPC"]),
         .testTarget(
@@ -88,7 +89,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "FAIMonitorTests", dependencies: ["TestScratch", "FAIMonitor", "FAIMonitorServer", "FAIControl"]),
-        .testTarget(name: "TerminalTests", dependencies: ["TestScratch", "Terminal"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TerminalTests", dependencies: ["TestScratch", "Terminal", "FuzzSupport"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "AppTests",
             dependencies: ["TestScratch", "App", "TUI", "Terminal", "XenAPI", "FAIControl", "FAIMonitor", "FAIMonitorServer", "Simulator", "CurlTransport", "XMLRPC"],
