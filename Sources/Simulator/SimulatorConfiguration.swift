@@ -39,6 +39,10 @@ public struct SimulatorConfiguration: Sendable {
     /// where an install must pick its network.
     public var extraNetworks: Int
 
+    /// Serve a VM whose name-label holds terminal escape sequences (``HostileNames``), ESC and BEL as
+    /// numeric character references, as a hostile server would (xapi drops them).
+    public var hostileNames: Bool
+
     /// The password used when none is configured.
     public static let defaultPassword = "xenroot"
 
@@ -57,8 +61,10 @@ public struct SimulatorConfiguration: Sendable {
         installing: Int = 0,
         installingMonitor: String? = nil,
         extraNetworks: Int = 0,
-        monitorArguments: String? = nil
+        monitorArguments: String? = nil,
+        hostileNames: Bool = false
     ) {
+        self.hostileNames = hostileNames
         self.monitorArguments = monitorArguments
         self.extraNetworks = extraNetworks
         self.installingMonitor = installingMonitor

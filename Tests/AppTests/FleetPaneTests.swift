@@ -462,3 +462,18 @@ extension FleetCaptureTests {
         #expect(row.source == FleetRow.Source.none)
     }
 }
+
+extension FleetCaptureTests {
+    @Test func aCaptureThatEndedOnAnInstalledSystemIsNoRow() {
+        var state = FleetPaneTests.state()
+        var capture = BackgroundCaptureState(status: .finished, id: 2, seen: 0)
+        capture.lastLine = "web01 login:"
+        state.captures.byVM[F.web] = capture
+        _ = state.reduce(.clockTicked(3000))
+        #expect(state.fleet.rows.isEmpty)
+        capture.phase = .succeeded
+        state.captures.byVM[F.web] = capture
+        _ = state.reduce(.clockTicked(3001))
+        #expect(state.fleet.rows.map(\.id) == [.vm(F.web)])
+    }
+}

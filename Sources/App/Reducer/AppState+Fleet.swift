@@ -72,7 +72,9 @@ extension AppState {
             if let other = monitorRows[ref], other.lastMessageTime > install.lastMessageTime { continue }
             monitorRows[ref] = install
         }
-        var refs = Set(fleet.begun.keys).union(monitorRows.keys).union(captures.byVM.keys)
+        var refs = Set(fleet.begun.keys).union(monitorRows.keys)
+        // A capture that ended without reading an install (an installed system's login) is no attempt.
+        refs.formUnion(captures.byVM.filter { $0.value.status.holdsSlot || $0.value.phase != .unknown }.keys)
         refs.formUnion(phases.compactMap { ref, phase in vms[ref].map { phase.phase(for: $0) != .unknown } == true ? ref : nil })
         var all: [FleetRow] = []
         for ref in refs {

@@ -62,6 +62,10 @@ extension SimulatorState {
         let xenCenterBug = newVMFromTemplate(faiTemplate, name: "fai03", network: network)
         db.set("VM", ref: xenCenterBug, field: "PV_args", to: "")
 
+        if configuration.hostileNames {
+            _ = newVMFromTemplate(faiTemplate, name: HostileNames.label, network: network)
+        }
+
         for number in 0..<configuration.extraVMs {
             addScaleVM(number, template: squeeze64, network: network)
         }

@@ -61,6 +61,9 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: "Pool-wide networks beyond eth0's (eth1, eth2, …), so an install has to pick one.")
     var extraNetworks = 0
 
+    @Flag(help: "Add a VM whose name-label holds terminal escapes (title, clipboard, clear screen), ESC sent as &#27; as a hostile server would.")
+    var hostileNames = false
+
     func run() async throws {
         guard let platform = SimulatorPlatform(rawValue: platform) else {
             throw ValidationError("--platform must be one of " + SimulatorPlatform.allCases.map(\.rawValue).joined(separator: ", "))
@@ -92,7 +95,8 @@ struct SimCommand: AsyncParsableCommand {
                 }
                 return arguments.words.joined(separator: " ")
             },
-            extraNetworks: min(max(0, extraNetworks), 16)
+            extraNetworks: min(max(0, extraNetworks), 16),
+            hostileNames: hostileNames
         )
         let server = SimulatorServer(configuration: configuration)
         let boundPort = try await server.start()
