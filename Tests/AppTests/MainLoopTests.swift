@@ -49,11 +49,10 @@ final class RecordingOperations: PoolOperations {
 }
 
 /// A console that sends fixed bytes and then ends.
-final class ScriptedConsole: ConsoleConnecting, ConsoleChannel {
+final class ScriptedConsole: ConsoleConnecting {
     let output = Mutex<[[UInt8]]>([])
     let input = Mutex<[UInt8]>([])
     init(_ chunks: [String]) { output.withLock { $0 = chunks.map { Array($0.utf8) } } }
-    func connect(to console: ConsoleRecord) throws -> any ConsoleChannel { self }
     func open(location: String) throws -> any ConsoleConnection { ScriptedConnection(self) }
     func read() throws -> [UInt8] { output.withLock { $0.isEmpty ? [] : $0.removeFirst() } }
     func write(_ bytes: [UInt8]) throws { input.withLock { $0 += bytes } }

@@ -164,6 +164,21 @@ import XenAPI
         #expect(state.reduce(.poolChanged(switched)) == [.markConsole("bootloader switched to pygrub by eliloader")])
     }
 
+    @Test func aConsoleTheFollowerLostShowsItsRetryAndItsReattachIsMarked() {
+        var state = F.webConsoleOpen()
+        // The follower retries by itself: the reducer shows the delay and schedules nothing.
+        #expect(state.reduce(.consoleLost(generation: 1, reason: "connection refused", retryMilliseconds: 400)) == [])
+        #expect(state.console.link == .retrying(delayMilliseconds: 400, reason: "connection refused"))
+        #expect(state.console.link.summary == "reconnecting in 0.4s (connection refused)")
+        #expect(state.reduce(.consoleReattached(generation: 1)) == [.markConsole("console lost and reattached")])
+        #expect(state.console.link == .attached(F.webConsole))
+        #expect(state.status?.text == "console reattached")
+        // A stale follower's news changes nothing.
+        #expect(state.reduce(.consoleLost(generation: 0, reason: "old", retryMilliseconds: 250)) == [])
+        #expect(state.console.link == .attached(F.webConsole))
+    }
+
+    /// The follower gave up (or the VM stopped): the reducer starts a new one with its own backoff.
     @Test func aDroppedConsoleRetriesWithGrowingBackoff() {
         var state = F.webConsoleOpen()
         #expect(state.reduce(.consoleDetached(generation: 1, reason: "reset")) ==

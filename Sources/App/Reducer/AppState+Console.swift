@@ -47,7 +47,24 @@ extension AppState {
         return [.connectConsole(record, generation: console.generation)]
     }
 
-    /// The connection ended: wait for power-on, or retry with exponential backoff (0.5 s … 30 s).
+    /// Console connection `generation` attached (at first, or again after the follower lost it).
+    mutating func consoleAttached(generation: Int) -> [Effect] {
+        guard generation == console.generation, let vm = console.vm else { return [] }
+        switch console.link {
+        case .connecting(let ref):
+            console.link = .attached(ref)
+        case .retrying:
+            guard let (ref, _) = textConsole(of: vm) else { return [] }
+            console.link = .attached(ref)
+        default:
+            return []
+        }
+        console.attempts = 0
+        return []
+    }
+
+    /// The follower stopped (the VM stopped, or it gave up): wait for power-on, or start again with
+    /// exponential backoff (0.5 s … 30 s). Drops while the VM runs are the follower's to retry.
     mutating func consoleDropped(reason: String) -> [Effect] {
         guard let vm = console.vm, vms[vm]?.powerState == .running else {
             console.link = console.vm == nil ? .idle : .waitingForPowerOn

@@ -54,10 +54,16 @@ extension AppState {
             hasReconciledJournal = true
             return [.reconcileJournal]
         case .consoleAttached(let generation):
-            guard generation == console.generation, case .connecting(let ref) = console.link else { return [] }
-            console.link = .attached(ref)
-            console.attempts = 0
+            return consoleAttached(generation: generation)
+        case .consoleLost(let generation, let reason, let delay):
+            guard generation == console.generation, console.link != .idle else { return [] }
+            console.link = .retrying(delayMilliseconds: delay, reason: reason)
             return []
+        case .consoleReattached(let generation):
+            guard generation == console.generation else { return [] }
+            let effects = consoleAttached(generation: generation)
+            status = StatusMessage("console reattached")
+            return effects + [.markConsole("console lost and reattached")]
         case .consoleDetached(let generation, let reason):
             guard generation == console.generation else { return [] }
             return consoleDropped(reason: reason)

@@ -6,10 +6,13 @@ import XenAPI
 /// console and the tiles draw from the buffer of their VM, so opening a captured VM shows its history.
 /// Owned and used only by the loop's thread.
 final class ConsoleCaptures {
-    /// Scrollback lines a background capture keeps: an FAI install prints a few thousand lines; at
-    /// about 100 bytes a line in the packed scrollback that bounds a capture near 1 MB (plus its
-    /// 80x25 screen and a 1 MiB scrollback chunk allocated as it fills).
+    /// Scrollback lines a background capture keeps: an FAI install prints a few thousand lines;
+    /// 10,000 full 80-column lines take about 2.1 MB (`xsfai-bench console memory --lines 10000
+    /// --width 80`), plus the 80x25 screen.
     static let backgroundScrollbackLines = 10_000
+    /// Histories of ended captures kept for viewing; beyond, the oldest ended is dropped (so a long
+    /// session of many installs stays bounded: about this many times a capture's bound).
+    static let endedHistoryLimit = 32
 
     private struct Entry {
         let buffer: ConsoleBuffer
@@ -25,6 +28,8 @@ final class ConsoleCaptures {
     }
 
     private var entries: [Ref<VMRecord>: Entry] = [:]
+    /// VMs whose capture ended with its history kept, oldest first.
+    private var ended: [Ref<VMRecord>] = []
     /// The pool as the followers see it: fed by the loop's pool feed.
     let source: SnapshotConsoleSource
     private let inbox: Inbox
@@ -53,6 +58,7 @@ final class ConsoleCaptures {
     func start(vm: Ref<VMRecord>, id: Int, freshAttempt: Bool) {
         var entry = entries[vm] ?? Entry(buffer: ConsoleBuffer(scrollbackLimit: Self.backgroundScrollbackLines))
         entry.connection?.stop()
+        ended.removeAll { $0 == vm }
         if freshAttempt {
             entry.buffer.restartProgress()
             entry.buffer.mark("new install attempt")
@@ -70,7 +76,16 @@ final class ConsoleCaptures {
     func end(vm: Ref<VMRecord>, keepHistory: Bool) {
         entries[vm]?.connection?.stop()
         entries[vm]?.connection = nil
-        if !keepHistory { entries[vm] = nil }
+        ended.removeAll { $0 == vm }
+        guard keepHistory, entries[vm] != nil else {
+            entries[vm] = nil
+            return
+        }
+        ended.append(vm)
+        while ended.count > Self.endedHistoryLimit {
+            let oldest = ended.removeFirst()
+            if entries[oldest]?.connection == nil { entries[oldest] = nil }
+        }
     }
 
     /// Drops the buffers of VMs no one looks at any more (not captured, not in `keeping`).

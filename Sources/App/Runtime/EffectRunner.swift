@@ -7,15 +7,17 @@ import XenAPI
 /// Performs the effects that talk to the pool, off the loop's thread, and posts the results back.
 final class EffectRunner: Sendable {
     private let operations: any PoolOperations
-    private let connector: any ConsoleConnecting
+    /// The pool as the TUI's event stream shows it, for the open console's follower.
+    private let source: SnapshotConsoleSource
     private let inbox: Inbox
     private let operationQueue = DispatchQueue(label: "xsfai.operations")
     private let consoleWriteQueue = DispatchQueue(label: "xsfai.console-input")
-    private let channel = Mutex<(generation: Int, channel: (any ConsoleChannel)?)>((0, nil))
+    /// The open console's follower (the one the CLI and the background captures use) and its generation.
+    private let follower = Mutex<(generation: Int, follower: ConsoleFollower?)>((0, nil))
 
-    init(operations: any PoolOperations, connector: any ConsoleConnecting, inbox: Inbox) {
+    init(operations: any PoolOperations, source: SnapshotConsoleSource, inbox: Inbox) {
         self.operations = operations
-        self.connector = connector
+        self.source = source
         self.inbox = inbox
     }
 
@@ -25,22 +27,22 @@ final class EffectRunner: Sendable {
         case .connectConsole(let console, let generation):
             connect(console, generation: generation)
         case .disconnectConsole:
-            let old = channel.withLock { state in
-                defer { state.channel = nil }
+            let old = follower.withLock { state in
+                defer { state.follower = nil }
                 state.generation = -1
-                return state.channel
+                return state.follower
             }
-            old?.close()
+            old?.stop()
         case .scheduleConsoleRetry(let generation, let milliseconds):
             let inbox = self.inbox
             DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(milliseconds)) {
                 inbox.post(.consoleRetryDue(generation: generation))
             }
         case .sendToConsole(let bytes):
-            let current = channel.withLock { $0.channel }
+            let current = follower.withLock { $0.follower }
             let inbox = self.inbox
             consoleWriteQueue.async {
-                do { try current?.write(bytes) } catch { inbox.post(.operationFailed("console input: \(error)")) }
+                do { try current?.send(bytes) } catch { inbox.post(.operationFailed("console input: \(error)")) }
             }
         case .applyPlan(let plan):
             run { .operationSucceeded(try $0.apply(plan)) }
@@ -103,45 +105,39 @@ final class EffectRunner: Sendable {
         }
     }
 
+    /// Follows `console`'s VM with the shared ``ConsoleFollower``: drops are reattached (at once,
+    /// then with its backoff) and reboots followed by the follower; the reducer hears of attaches,
+    /// losses and reattaches, and of the end when the VM stops or the follower gives up.
     private func connect(_ console: ConsoleRecord, generation: Int) {
-        let previous = channel.withLock { state in
-            defer { state = (generation, nil) }
-            return state.channel
+        let current = ConsoleFollower(vm: console.vm, source: source)
+        let previous = follower.withLock { state in
+            defer { state = (generation, current) }
+            return state.follower
         }
-        previous?.close()
-        let connector = self.connector
+        previous?.stop()
         let inbox = self.inbox
-        let thread = Thread { [self] in
-            let opened: any ConsoleChannel
-            do {
-                opened = try connector.connect(to: console)
-            } catch {
-                inbox.post(.consoleDetached(generation: generation, reason: String(describing: error)))
-                return
-            }
-            let current = channel.withLock { state -> Bool in
-                guard state.generation == generation else { return false }
-                state.channel = opened
-                return true
-            }
-            guard current else {
-                opened.close()
-                return
-            }
-            inbox.post(.consoleAttached(generation: generation))
-            var reason = "console closed"
-            do {
-                while true {
-                    let bytes = try opened.read()
-                    if bytes.isEmpty { break }
+        let thread = Thread {
+            current.follow { event in
+                switch event {
+                case .attached(let attachment):
+                    inbox.post(attachment.isReattachment ? .consoleReattached(generation: generation) : .consoleAttached(generation: generation))
+                case .bytes(let bytes):
                     inbox.post(.consoleBytes(generation: generation, bytes))
                     inbox.waitForRoom()
+                case .lost(let reason, let retryIn):
+                    let milliseconds = Int(retryIn.components.seconds * 1000 + retryIn.components.attoseconds / 1_000_000_000_000_000)
+                    inbox.post(.consoleLost(generation: generation, reason: reason, retryMilliseconds: milliseconds))
+                case .waitingForPowerOn, .ended(.vmStopped):
+                    // The reducer waits for the VM to run again and then connects anew.
+                    inbox.post(.consoleDetached(generation: generation, reason: "console closed"))
+                    return false
+                case .gaveUp(let reason):
+                    inbox.post(.consoleDetached(generation: generation, reason: reason))
+                case .ended(.rebooted), .idle:
+                    break
                 }
-            } catch {
-                reason = String(describing: error)
+                return !current.isStopped
             }
-            opened.close()
-            inbox.post(.consoleDetached(generation: generation, reason: reason))
         }
         thread.name = "xsfai.console"
         thread.start()

@@ -54,8 +54,8 @@ public final class MainLoop {
         initial.size = screen.size
         self.state = initial
         inbox = Inbox(waker: screen.waker)
-        runner = EffectRunner(operations: operations, connector: connector, inbox: inbox)
         captures = ConsoleCaptures(connector: connector, inbox: inbox, openScrollbackLines: scrollbackLimit)
+        runner = EffectRunner(operations: operations, source: captures.source, inbox: inbox)
         start = clock.now
         lastTick = start
         lastCaptureReport = start
