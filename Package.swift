@@ -76,21 +76,23 @@ let package = Package(
         ),
 
         // Tests.
+        // Scratch folders for every test target: one per test process, removed at exit.
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         .testTarget(name: "TerminalSafetyTests", dependencies: ["TerminalSafety"]),
         .testTarget(name: "XMLRPCTests", dependencies: ["XMLRPC", "FuzzSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "XenAPITests", dependencies: ["XenAPI", "CurlTransport", "Simulator", "Secrets"]),
+        .testTarget(name: "XenAPITests", dependencies: ["TestScratch", "XenAPI", "CurlTransport", "Simulator", "Secrets"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "XMLRPC"]),
         .testTarget(
             name: "FAIControlTests",
-            dependencies: ["FAIControl", "XenAPI", "CurlTransport", "Simulator", "FAIMonitor", "FAIMonitorServer"],
+            dependencies: ["TestScratch", "FAIControl", "XenAPI", "CurlTransport", "Simulator", "FAIMonitor", "FAIMonitorServer"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "FAIMonitorTests", dependencies: ["FAIMonitor", "FAIMonitorServer", "FAIControl"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "FuzzSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FAIMonitorTests", dependencies: ["TestScratch", "FAIMonitor", "FAIMonitorServer", "FAIControl"]),
+        .testTarget(name: "TerminalTests", dependencies: ["TestScratch", "Terminal", "FuzzSupport"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "TUI", "Terminal", "XenAPI", "FAIControl", "FAIMonitor", "FAIMonitorServer", "Simulator", "CurlTransport", "XMLRPC"],
+            dependencies: ["TestScratch", "App", "TUI", "Terminal", "XenAPI", "FAIControl", "FAIMonitor", "FAIMonitorServer", "Simulator", "CurlTransport", "XMLRPC"],
             exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]

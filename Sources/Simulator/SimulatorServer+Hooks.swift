@@ -7,6 +7,21 @@ extension SimulatorServer {
         state.withLock { $0.faults.replace(with: faults) }
     }
 
+    /// The method of every call answered so far, oldest first (the newest 100,000 at most).
+    public var callLog: [String] {
+        state.withLock { $0.callLog }
+    }
+
+    /// The calls of ``callLog`` that can change the pool: everything but `get_*` reads, `event.*`,
+    /// `session.*`, `system.*` and `task.*` bookkeeping.
+    public var writeCallLog: [String] {
+        callLog.filter { method in
+            let parts = method.split(separator: ".")
+            guard let message = parts.last, let className = parts.first else { return true }
+            return !message.hasPrefix("get") && !["event", "session", "system", "task"].contains(String(className))
+        }
+    }
+
     /// How many sessions are logged in now (to check that clients log out).
     public var activeSessionCount: Int {
         state.withLock { $0.sessions.count }

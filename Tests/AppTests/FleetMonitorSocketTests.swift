@@ -6,6 +6,7 @@ import Synchronization
 import TUI
 import Testing
 import XenAPI
+import TestScratch
 
 /// The monitor service's feed is the loop's monitor port (as in the xsfai command).
 extension MonitorChangeFeed: MonitorFeed {}
@@ -53,7 +54,7 @@ final class WaitingScreen: Screen, @unchecked Sendable {
         let listener = FAIMonitorListener(host: "127.0.0.1", port: 0, variables: MonitorVariables()) { service.receive($0) }
         let port = try listener.start()
         defer { listener.stop() }
-        let logs = FileManager.default.temporaryDirectory.appendingPathComponent("fleet-sendmon-\(UUID().uuidString)").path
+        let logs = Scratch.path("fleet-sendmon")
         defer { try? FileManager.default.removeItem(atPath: logs) }
 
         var state = AppState(size: Size(width: 160, height: 40), user: "root", origin: "sim")

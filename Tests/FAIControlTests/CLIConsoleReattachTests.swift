@@ -2,6 +2,7 @@ import Foundation
 import Simulator
 import Testing
 import XenAPI
+import TestScratch
 
 /// `xsfai console` follows the console through what a real pool does to it: connections dropped on
 /// the way, a toolstack restart (every session lost), and reboots.
@@ -12,7 +13,7 @@ import XenAPI
     static func prepareInstall(_ name: String, pool: LoopbackPool, state: String) throws -> String {
         let created = try CLI.run(["install", "FAI Squeeze 64", "--name", name], pool: pool, state: state)
         #expect(created.status == 0, "\(created.stderr)")
-        return NSTemporaryDirectory() + "xsfai-capture-\(UUID().uuidString).log"
+        return Scratch.path("xsfai-capture", suffix: ".log")
     }
 
     @Test func untilDoneSeesTheWholeInstallThroughDroppedConnections() async throws {

@@ -1,6 +1,7 @@
 import FAIControl
 import Foundation
 import Testing
+import TestScratch
 
 @Suite struct CLIProfileConfigTests {
     @Test func parsesTheSubset() throws {
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func refusesAReadablePasswordFile() throws {
-        let path = NSTemporaryDirectory() + "xsfai-config-\(UUID().uuidString).toml"
+        let path = Scratch.path("xsfai-config", suffix: ".toml")
         try "[pool.a]\nurl = \"https://x\"\npassword = \"secret\"\n".write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         chmod(path, 0o644)
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func refusesAConfigOthersCanWriteWhenItSaysWhereThePasswordComesFrom() throws {
-        let folder = NSTemporaryDirectory() + "xsfai-config-\(UUID().uuidString)"
+        let folder = Scratch.path("xsfai-config")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/config.toml"
@@ -81,7 +82,7 @@ import Testing
     @Test func thePasswordCommandDoesNotInheritXSFAIPassword() async throws {
         let pool = try await LoopbackPool.start()
         defer { Task { await pool.stop() } }
-        let config = NSTemporaryDirectory() + "xsfai-config-\(UUID().uuidString)"
+        let config = Scratch.path("xsfai-config")
         try FileManager.default.createDirectory(atPath: config + "/xsfai", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: config) }
         let command = #"if [ -z \"$XSFAI_PASSWORD\" ]; then echo \#(pool.configuration.password); else echo inherited; fi"#
@@ -136,8 +137,10 @@ import Testing
         kill(control.processIdentifier, SIGKILL)
         control.waitUntilExit()
         #expect(controlOwner == uid)
+        // Not under Scratch.root: that folder is 0700 and the child runs as another user.
         let state = NSTemporaryDirectory() + "xsfai-dumpable-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: state) }
         chown(state, uid, gid_t(uid))
         var environment = ProcessInfo.processInfo.environment
         environment["XSFAI_URL"] = pool.server.masterURL

@@ -3,6 +3,7 @@ import FAIControl
 import Foundation
 import Simulator
 import XenAPI
+import TestScratch
 
 extension CurlURLProber: URLProber {}
 
@@ -100,5 +101,5 @@ func temporaryJournal() -> ChangeJournal {
 
 /// A fresh temporary folder path (not created) for xsfai's state.
 func temporaryStateFolder() -> String {
-    NSTemporaryDirectory() + "xsfai-e2e-\(UUID().uuidString)/xsfai"
+    Scratch.path("xsfai-e2e") + "/xsfai"
 }

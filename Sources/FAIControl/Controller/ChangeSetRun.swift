@@ -16,9 +16,13 @@ final class ChangeSetRun {
     /// The created object's UUID, once known.
     var createdUUID: String?
 
-    init(controller: PoolController, command: String, undoes: Int? = nil, creation: Creation? = nil) {
+    /// A fresh change set id.
+    static func newID() -> String { UUID().uuidString.lowercased() }
+
+    /// A run of `command`; `id` is the set's id when a plan chose it already (its marker name holds it).
+    init(controller: PoolController, command: String, id: String = newID(), undoes: Int? = nil, creation: Creation? = nil) {
         self.controller = controller
-        id = UUID().uuidString.lowercased()
+        self.id = id
         self.command = controller.commandPrefix + command
         self.undoes = undoes
         var creation = creation
@@ -83,6 +87,10 @@ final class ChangeSetRun {
         let reason = (error as? XenAPIError)?.message ?? "\(error)"
         return failure(call, kind, reason)
     }
+
+    /// Records that the set stops before its steps because `reason` (the plan no longer holds) and
+    /// returns the error to throw.
+    func refuse(_ reason: String) -> ChangeSetError { failure(nil, .verification, reason) }
 
     private func failure(_ call: APICall?, _ kind: ChangeSetError.Kind, _ reason: String) -> ChangeSetError {
         let states = readBack()

@@ -20,6 +20,8 @@ extension SimulatorState {
 
     /// Handles one call from a client connected to host number `hostIndex` (0 = master).
     mutating func call(_ method: String, _ params: [XMLRPCValue], hostIndex: Int) -> APIResult {
+        if callLog.count >= Self.callLogLimit { callLog.removeFirst(Self.callLogLimit / 2) }
+        callLog.append(method)
         do {
             return try dispatch(method, params, hostIndex: hostIndex)
         } catch let failure as APIFailure {

@@ -66,7 +66,13 @@ struct InstallCommand: ParsableCommand {
     @Option(help: "With --watch: append a timestamped plain-text console capture to this file (mode 0600).")
     var log: String?
 
-    @Flag(help: "Print the report as JSON.")
+    @Flag(help: "Print the plan (every call and the equivalent xe commands) without changing anything.")
+    var dryRun = false
+
+    @Flag(help: "For a batch on a terminal: create without asking.")
+    var yes = false
+
+    @Flag(help: "Print the report (with --dry-run: the plan) as JSON.")
     var json = false
 
     /// Every name asked for, in order.
@@ -96,16 +102,17 @@ struct InstallCommand: ParsableCommand {
             try connection.refuseWithoutPVInstallPath()
             let resolver = try connection.resolver()
             let (templateRef, templateRecord) = try resolver.resolve(template, kind: .template)
-            try TerminalQuestion.requireConsent(
-                to: KernelArgumentCheck.warning(templateRecord.pvArgs).map { ["\(templateRecord.nameLabel): \($0)"] } ?? [], force: force)
-            var request = InstallRequest(
-                name: name, template: template, repository: repo, sr: sr, allowDuplicateName: allowDuplicateName,
-                monitor: try monitor.arguments(self.connection), networks: network)
-            request.withoutNetwork = noNetwork
-            let report = try connection.controller.install(
-                request, templateRef: templateRef, template: templateRecord, existing: resolver.records)
+            try requireConsent(for: templateRecord)
+            let plan = try plan(
+                name, templateRef: templateRef, template: templateRecord, monitor: try monitor.arguments(self.connection),
+                connection: connection, existing: resolver.records)
+            if dryRun {
+                try json ? ControllerOutput.printJSON(plan) : ControllerOutput.say(ControllerOutput.text(plan.creation))
+                return
+            }
+            let report = try connection.controller.install(plan)
             if json { try ControllerOutput.printJSON(report) } else { ControllerOutput.say(describe(report)) }
-            guard start || watch else { return }
+            guard plan.creation.startsAfter else { return }
             let ref = Ref<VMRecord>(report.ref)
             if watch {
                 let source = PoolCacheConsoleSource(session: connection.session, connector: connection.consoles)
@@ -125,6 +132,30 @@ struct InstallCommand: ParsableCommand {
                 if !json { ControllerOutput.say("Started \(name).") }
             }
         }
+    }
+
+    /// Asks (or refuses without `--force`) when the template's PV-args lack FAI arguments; a dry run only warns.
+    func requireConsent(for template: VMRecord) throws {
+        let warnings = KernelArgumentCheck.warning(template.pvArgs).map { ["\(template.nameLabel): \($0)"] } ?? []
+        if dryRun {
+            for warning in warnings { ControllerOutput.note("xsfai: warning: \(warning)") }
+        } else {
+            try TerminalQuestion.requireConsent(to: warnings, force: force)
+        }
+    }
+
+    /// The install of `name`, planned by the controller (nothing written), starting after when asked.
+    func plan(
+        _ name: String, templateRef: Ref<VMRecord>, template: VMRecord, monitor: MonitorKernelArguments?, connection: ControllerConnection,
+        existing: [Ref<VMRecord>: VMRecord]
+    ) throws -> InstallPlan {
+        var request = InstallRequest(
+            name: name, template: self.template, repository: repo, sr: sr, allowDuplicateName: allowDuplicateName,
+            monitor: monitor, networks: network)
+        request.withoutNetwork = noNetwork
+        var plan = try connection.controller.planInstall(request, templateRef: templateRef, template: template, existing: existing)
+        plan.creation.startsAfter = start || watch
+        return plan
     }
 
     private func describe(_ report: InstallReport) -> String {
