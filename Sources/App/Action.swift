@@ -16,16 +16,6 @@ public enum Action: Sendable, Hashable {
     case poolChanged(PoolSnapshot)
     /// The pool connection changed state.
     case connectionChanged(ConnectionState)
-    /// Console connection `generation` attached.
-    case consoleAttached(generation: Int)
-    /// Console connection `generation` ended (or failed to connect) with a reason.
-    case consoleDetached(generation: Int, reason: String)
-    /// The console follower of `generation` lost the console; it tries again in `retryMilliseconds`.
-    case consoleLost(generation: Int, reason: String, retryMilliseconds: Int)
-    /// The console follower of `generation` attached the same console again after losing it.
-    case consoleReattached(generation: Int)
-    /// A reconnection delay for `generation` passed.
-    case consoleRetryDue(generation: Int)
     /// The console buffer took new output: its line count and FAI progress line now.
     case consoleAdvanced(lineCount: Int, phase: InstallPhase, progress: String)
     /// The console showed that FAI failed: the report for the VM's details.

@@ -3,15 +3,7 @@ public import XenAPI
 
 /// Imperatives the reducer returns; the runner (or the loop, for console-buffer work) performs them.
 public enum Effect: Sendable, Hashable {
-    /// Connect to `console` of the console pane's VM as connection `generation`.
-    case connectConsole(ConsoleRecord, generation: Int)
-    /// Close the current console connection.
-    case disconnectConsole
-    /// Post `.consoleRetryDue(generation)` after `milliseconds`.
-    case scheduleConsoleRetry(generation: Int, milliseconds: Int)
-    /// Send typed bytes to the attached console.
-    case sendToConsole([UInt8])
-    /// Start a fresh capture in the console buffer (a different VM was chosen).
+    /// A different VM's console is shown: its capture's history, or a fresh capture.
     case resetConsoleBuffer
     /// Read the install's progress afresh (the VM started again); the capture stays.
     case restartInstallProgress

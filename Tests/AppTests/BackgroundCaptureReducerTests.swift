@@ -72,7 +72,6 @@ private typealias F = PoolFixture
         _ = state.type(String(repeating: "j", count: row))
         let effects = state.reduce(.keyPressed(.enter))
         #expect(effects == [.resetConsoleBuffer])
-        #expect(state.console.sharesCapture)
         #expect(state.console.link == .attached(F.webConsole))
         // Input goes to the capture's connection.
         _ = state.reduce(.keyPressed(.character("i")))

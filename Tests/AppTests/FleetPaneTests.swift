@@ -250,8 +250,8 @@ import XenAPI
         #expect(state.console.vm == F.web)
         // web01 runs an install: its console is its background capture (history since capture
         // began), not a connection of its own.
-        #expect(state.console.sharesCapture && state.captures[F.web] != nil)
-        #expect(!effects.contains { if case .connectConsole = $0 { true } else { false } })
+        #expect(state.captures[F.web] != nil)
+        #expect(!effects.contains { if case .startCapture = $0 { true } else { false } })
     }
 
     @Test func aHostNameTheConsolePrintedMapsAHostSender() {

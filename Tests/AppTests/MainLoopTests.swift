@@ -49,24 +49,14 @@ final class RecordingOperations: PoolOperations {
 }
 
 /// A console that sends fixed bytes and then ends.
-final class ScriptedConsole: ConsoleConnecting {
+final class ScriptedConsole: ConsoleConnecting, ConsoleConnection {
     let output = Mutex<[[UInt8]]>([])
     let input = Mutex<[UInt8]>([])
     init(_ chunks: [String]) { output.withLock { $0 = chunks.map { Array($0.utf8) } } }
-    func open(location: String) throws -> any ConsoleConnection { ScriptedConnection(self) }
-    func read() throws -> [UInt8] { output.withLock { $0.isEmpty ? [] : $0.removeFirst() } }
-    func write(_ bytes: [UInt8]) throws { input.withLock { $0 += bytes } }
-    func close() {}
-}
-
-/// The scripted console as the shared follower reads it.
-final class ScriptedConnection: ConsoleConnection {
-    let console: ScriptedConsole
-    init(_ console: ScriptedConsole) { self.console = console }
-    func send(_ bytes: [UInt8]) throws { try console.write(bytes) }
+    func open(location: String) throws -> any ConsoleConnection { self }
+    func send(_ bytes: [UInt8]) throws { input.withLock { $0 += bytes } }
     func receive(timeout: Duration) throws -> ConsoleChunk {
-        let bytes = try console.read()
-        return bytes.isEmpty ? .endOfStream : .bytes(bytes)
+        output.withLock { $0.isEmpty ? .endOfStream : .bytes($0.removeFirst()) }
     }
     func close() {}
 }

@@ -115,7 +115,7 @@ enum PoolFixture {
         if let size { _ = state.reduce(.resized(size)) }
         _ = state.type("2jj")
         _ = state.reduce(.keyPressed(.enter))
-        if attached { _ = state.reduce(.consoleAttached(generation: 1)) }
+        if attached, let id = state.captures[web]?.id { _ = state.reduce(.captureStatusChanged(vm: web, id: id, .capturing)) }
         return state
     }
 

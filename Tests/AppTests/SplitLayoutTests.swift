@@ -62,7 +62,7 @@ import XenAPI
         #expect(state.type("2jj") == [])
         #expect(state.vmList.selected == F.web)
         #expect(state.console.vm == nil)
-        #expect(state.reduce(.keyPressed(.enter)) == [.resetConsoleBuffer, .connectConsole(F.webConsoleRecord, generation: 1)])
+        #expect(state.reduce(.keyPressed(.enter)) == [.resetConsoleBuffer, .startCapture(vm: F.web, id: 1, freshAttempt: false)])
         #expect(state.pane == .console)
         #expect(state.listPane == .vms)
     }

@@ -106,7 +106,8 @@ import XenAPI
 @Suite struct StatusBarViewTests {
     @Test func aConsoleReconnectingWithBackoffIsShownInTheStatusBar() {
         var state = PoolFixture.webConsoleOpen()
-        _ = state.reduce(.consoleDetached(generation: 1, reason: "connection reset"))
+        let id = state.captures[PoolFixture.web]?.id ?? 0
+        _ = state.reduce(.captureStatusChanged(vm: PoolFixture.web, id: id, .retrying(delayMilliseconds: 500, reason: "connection reset")))
         _ = state.type("1")
         let statusLine = AppView(state: state, console: nil).render().canvas.lines[22]
         #expect(statusLine.contains("console reconnecting in 0.5s (connection reset)"))

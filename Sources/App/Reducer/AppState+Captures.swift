@@ -9,10 +9,10 @@ extension AppState {
         return vms
     }
 
-    /// VMs captured whatever the limit: the tiles, and the open console when it shows its capture.
+    /// VMs captured whatever the limit: the tiles and the open console.
     var pinnedCaptures: Set<Ref<VMRecord>> {
         var vms = Set(console.tiles)
-        if console.sharesCapture, let vm = console.vm { vms.insert(vm) }
+        if let vm = console.vm { vms.insert(vm) }
         return vms
     }
 
@@ -33,8 +33,6 @@ extension AppState {
     mutating func planCaptures() -> [Effect] {
         var effects: [Effect] = []
         let pinned = pinnedCaptures
-        // The open console with a connection of its own is not captured a second time.
-        let ownConsole: Ref<VMRecord>? = console.sharesCapture || console.link == .idle ? nil : console.vm
         for (vm, old) in captures.byVM {
             var capture = old
             guard let record = vms[vm] else {
@@ -57,21 +55,21 @@ extension AppState {
             } else if old.status.holdsSlot, let (ref, _) = textConsole(of: vm), ref != old.console {
                 // A reboot: the capture's follower attaches to the new console by itself.
                 capture.console = ref
-            } else if old.status == .waitingForSlot, vm == ownConsole || !(pinned.contains(vm) || isInstallAttempt(vm, record)) {
+            } else if old.status == .waitingForSlot, !(pinned.contains(vm) || isInstallAttempt(vm, record)) {
                 captures.byVM[vm] = nil
                 continue
             }
             captures.byVM[vm] = capture
         }
-        effects += fillCaptureSlots(pinned: pinned, except: ownConsole)
+        effects += fillCaptureSlots(pinned: pinned)
         mirrorCaptureLink()
         return effects
     }
 
     /// Starts captures for pinned VMs and, up to the limit, install attempts without one.
-    private mutating func fillCaptureSlots(pinned: Set<Ref<VMRecord>>, except ownConsole: Ref<VMRecord>?) -> [Effect] {
+    private mutating func fillCaptureSlots(pinned: Set<Ref<VMRecord>>) -> [Effect] {
         var candidates: [Ref<VMRecord>] = []
-        for (vm, record) in vms where vm != ownConsole && record.powerState == .running {
+        for (vm, record) in vms where record.powerState == .running {
             let isPinned = pinned.contains(vm)
             guard isPinned || (captures.limit > 0 && isInstallAttempt(vm, record)) else { continue }
             switch captures.byVM[vm] {
@@ -117,9 +115,9 @@ extension AppState {
         return effects
     }
 
-    /// While the console shows the VM's capture, its link says what the capture's connection does.
+    /// The open console's link says what its capture's connection does.
     mutating func mirrorCaptureLink() {
-        guard console.sharesCapture, let vm = console.vm else { return }
+        guard let vm = console.vm else { return }
         guard let capture = captures.byVM[vm] else {
             console.link = .waitingForPowerOn
             return

@@ -10,73 +10,19 @@ extension AppState {
     }
 
     /// Makes `vm` the console shown (the focused tile when consoles are tiled: a VM not tiled takes
-    /// the focused tile's place), with its capture's history when it has one.
+    /// the focused tile's place). Every console shown is captured: a VM captured in the background
+    /// shows its history since capture began, on the same connection.
     mutating func showConsole(of vm: Ref<VMRecord>) -> [Effect] {
         if console.vm == vm, console.link != .idle { return [] }
-        var effects: [Effect] = console.link == .idle || console.sharesCapture ? [] : [.disconnectConsole]
         var tiles = console.tiles
         if !tiles.contains(vm), let old = console.vm, let index = tiles.firstIndex(of: old) { tiles[index] = vm }
         console = ConsoleState()
         console.tiles = tiles
         console.vm = vm
         console.lastSeen = vms[vm]
-        // An install attempt's console is its background capture (history, one connection); any
-        // other console connects on its own.
-        console.sharesCapture = captures.byVM[vm] != nil || tiles.contains(vm)
-            || (captures.limit > 0 && vms[vm].map { isInstallAttempt(vm, $0) } == true)
-        effects.append(.resetConsoleBuffer)
-        if !console.sharesCapture { phases[vm] = nil }
+        var effects: [Effect] = [.resetConsoleBuffer]
         effects += planCaptures()
-        effects += reattachConsole()
         return effects
-    }
-
-    /// Connects to the VM's current text console, or waits for the VM to start.
-    mutating func reattachConsole() -> [Effect] {
-        guard let vm = console.vm else { return [] }
-        console.generation += 1
-        guard !console.sharesCapture else {
-            mirrorCaptureLink()
-            return []
-        }
-        guard let (ref, record) = textConsole(of: vm), vms[vm]?.powerState == .running else {
-            console.link = .waitingForPowerOn
-            return []
-        }
-        console.link = .connecting(ref)
-        return [.connectConsole(record, generation: console.generation)]
-    }
-
-    /// Console connection `generation` attached (at first, or again after the follower lost it).
-    mutating func consoleAttached(generation: Int) -> [Effect] {
-        guard generation == console.generation, let vm = console.vm else { return [] }
-        switch console.link {
-        case .connecting(let ref):
-            console.link = .attached(ref)
-        case .retrying:
-            guard let (ref, _) = textConsole(of: vm) else { return [] }
-            console.link = .attached(ref)
-        default:
-            return []
-        }
-        console.attempts = 0
-        return []
-    }
-
-    /// The follower stopped (the VM stopped, or it gave up): wait for power-on, or start again with
-    /// exponential backoff (0.5 s … 30 s). Drops while the VM runs are the follower's to retry.
-    mutating func consoleDropped(reason: String) -> [Effect] {
-        guard let vm = console.vm, vms[vm]?.powerState == .running else {
-            console.link = console.vm == nil ? .idle : .waitingForPowerOn
-            return []
-        }
-        if case .attached(let ref) = console.link, let current = textConsole(of: vm), current.0 != ref {
-            return reattachConsole()
-        }
-        let delay = ConsoleBackoff.delayMilliseconds(afterAttempts: console.attempts)
-        console.attempts += 1
-        console.link = .retrying(delayMilliseconds: delay, reason: reason)
-        return [.scheduleConsoleRetry(generation: console.generation, milliseconds: delay)]
     }
 
     /// New output arrived: keep the view where the operator left it unless following.

@@ -23,7 +23,7 @@ extension AppState {
         switch key {
         case .character("q"), .control("c"):
             isRunning = false
-            return [.disconnectConsole, .quit]
+            return [.quit]
         case .control("z"):
             return [.suspend]
         case .character("?"):
@@ -272,9 +272,8 @@ extension AppState {
             return []
         }
         let bytes = ConsoleInput.bytes(for: key)
-        guard !bytes.isEmpty else { return [] }
-        if console.sharesCapture, let vm = console.vm { return [.sendToCapture(vm: vm, bytes)] }
-        return [.sendToConsole(bytes)]
+        guard !bytes.isEmpty, let vm = console.vm else { return [] }
+        return [.sendToCapture(vm: vm, bytes)]
     }
 
     private mutating func filterKey(_ key: Key) -> [Effect] {

@@ -8,7 +8,7 @@ extension AppState {
         guard let overlay else { return [] }
         if key == .control("c") {
             isRunning = false
-            return [.disconnectConsole, .quit]
+            return [.quit]
         }
         if overlay.scrolls, scrollOverlay(overlay, key) { return [] }
         switch overlay {

@@ -40,7 +40,7 @@ extension AppState {
             return []
         case .terminationRequested:
             isRunning = false
-            return [.disconnectConsole, .quit]
+            return [.quit]
         case .poolChanged(let snapshot):
             return apply(snapshot)
         case .connectionChanged(let state):
@@ -53,23 +53,6 @@ extension AppState {
             guard state == .connected, !hasReconciledJournal else { return [] }
             hasReconciledJournal = true
             return [.reconcileJournal]
-        case .consoleAttached(let generation):
-            return consoleAttached(generation: generation)
-        case .consoleLost(let generation, let reason, let delay):
-            guard generation == console.generation, console.link != .idle else { return [] }
-            console.link = .retrying(delayMilliseconds: delay, reason: reason)
-            return []
-        case .consoleReattached(let generation):
-            guard generation == console.generation else { return [] }
-            let effects = consoleAttached(generation: generation)
-            status = StatusMessage("console reattached")
-            return effects + [.markConsole("console lost and reattached")]
-        case .consoleDetached(let generation, let reason):
-            guard generation == console.generation else { return [] }
-            return consoleDropped(reason: reason)
-        case .consoleRetryDue(let generation):
-            guard generation == console.generation, case .retrying = console.link else { return [] }
-            return reattachConsole()
         case .consoleAdvanced(let lineCount, let phase, let progress):
             return consoleAdvanced(lineCount: lineCount, phase: phase, progress: progress)
         case .consoleFailureRead(let report):

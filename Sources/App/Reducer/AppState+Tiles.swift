@@ -43,13 +43,8 @@ extension AppState {
         }
         var effects: [Effect] = []
         if console.tiles.isEmpty, let current = console.vm, current != vm {
-            // The console shown becomes the first tile, on its capture.
-            if !console.sharesCapture, console.link != .idle { effects.append(.disconnectConsole) }
+            // The console shown becomes the first tile.
             console.tiles = [current]
-            if !console.sharesCapture {
-                console.sharesCapture = true
-                console.generation += 1
-            }
         }
         console.tiles.append(vm)
         if console.vm == nil { effects += showConsole(of: vm) }

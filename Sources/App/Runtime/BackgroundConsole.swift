@@ -64,7 +64,9 @@ final class BackgroundConsole: Sendable {
 
     private func handle(_ event: ConsoleFollower.Event) -> Bool {
         switch event {
-        case .attached: report(.capturing)
+        case .attached(let attachment):
+            if attachment.isReattachment { inbox.post(.captureReattached(vm: vm, id: id)) }
+            report(.capturing)
         case .bytes(let bytes):
             inbox.post(.captureBytes(vm: vm, id: id, bytes))
             inbox.waitForRoom()

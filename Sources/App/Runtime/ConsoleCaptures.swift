@@ -101,6 +101,13 @@ final class ConsoleCaptures {
         return true
     }
 
+    /// Writes a marker line into capture `id` of `vm`; false if that capture is no longer current.
+    func mark(vm: Ref<VMRecord>, id: Int, _ text: String) -> Bool {
+        guard entries[vm]?.id == id, let buffer = entries[vm]?.buffer else { return false }
+        buffer.mark(text)
+        return true
+    }
+
     /// Sends typed bytes to `vm`'s capture connection.
     func send(_ bytes: [UInt8], to vm: Ref<VMRecord>) throws {
         try entries[vm]?.connection?.send(bytes)

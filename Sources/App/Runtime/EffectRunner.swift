@@ -1,49 +1,22 @@
 import Dispatch
 import FAIControl
 import Foundation
-import Synchronization
 import XenAPI
 
 /// Performs the effects that talk to the pool, off the loop's thread, and posts the results back.
 final class EffectRunner: Sendable {
     private let operations: any PoolOperations
-    /// The pool as the TUI's event stream shows it, for the open console's follower.
-    private let source: SnapshotConsoleSource
     private let inbox: Inbox
     private let operationQueue = DispatchQueue(label: "xsfai.operations")
-    private let consoleWriteQueue = DispatchQueue(label: "xsfai.console-input")
-    /// The open console's follower (the one the CLI and the background captures use) and its generation.
-    private let follower = Mutex<(generation: Int, follower: ConsoleFollower?)>((0, nil))
 
-    init(operations: any PoolOperations, source: SnapshotConsoleSource, inbox: Inbox) {
+    init(operations: any PoolOperations, inbox: Inbox) {
         self.operations = operations
-        self.source = source
         self.inbox = inbox
     }
 
     /// Starts `effect`; returns at once.
     func perform(_ effect: Effect) {
         switch effect {
-        case .connectConsole(let console, let generation):
-            connect(console, generation: generation)
-        case .disconnectConsole:
-            let old = follower.withLock { state in
-                defer { state.follower = nil }
-                state.generation = -1
-                return state.follower
-            }
-            old?.stop()
-        case .scheduleConsoleRetry(let generation, let milliseconds):
-            let inbox = self.inbox
-            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(milliseconds)) {
-                inbox.post(.consoleRetryDue(generation: generation))
-            }
-        case .sendToConsole(let bytes):
-            let current = follower.withLock { $0.follower }
-            let inbox = self.inbox
-            consoleWriteQueue.async {
-                do { try current?.send(bytes) } catch { inbox.post(.operationFailed("console input: \(error)")) }
-            }
         case .applyPlan(let plan):
             run { .operationSucceeded(try $0.apply(plan)) }
         case .rearm(let plan):
@@ -103,43 +76,5 @@ final class EffectRunner: Sendable {
                 inbox.post(.operationFailed(String(describing: error)))
             }
         }
-    }
-
-    /// Follows `console`'s VM with the shared ``ConsoleFollower``: drops are reattached (at once,
-    /// then with its backoff) and reboots followed by the follower; the reducer hears of attaches,
-    /// losses and reattaches, and of the end when the VM stops or the follower gives up.
-    private func connect(_ console: ConsoleRecord, generation: Int) {
-        let current = ConsoleFollower(vm: console.vm, source: source)
-        let previous = follower.withLock { state in
-            defer { state = (generation, current) }
-            return state.follower
-        }
-        previous?.stop()
-        let inbox = self.inbox
-        let thread = Thread {
-            current.follow { event in
-                switch event {
-                case .attached(let attachment):
-                    inbox.post(attachment.isReattachment ? .consoleReattached(generation: generation) : .consoleAttached(generation: generation))
-                case .bytes(let bytes):
-                    inbox.post(.consoleBytes(generation: generation, bytes))
-                    inbox.waitForRoom()
-                case .lost(let reason, let retryIn):
-                    let milliseconds = Int(retryIn.components.seconds * 1000 + retryIn.components.attoseconds / 1_000_000_000_000_000)
-                    inbox.post(.consoleLost(generation: generation, reason: reason, retryMilliseconds: milliseconds))
-                case .waitingForPowerOn, .ended(.vmStopped):
-                    // The reducer waits for the VM to run again and then connects anew.
-                    inbox.post(.consoleDetached(generation: generation, reason: "console closed"))
-                    return false
-                case .gaveUp(let reason):
-                    inbox.post(.consoleDetached(generation: generation, reason: reason))
-                case .ended(.rebooted), .idle:
-                    break
-                }
-                return !current.isStopped
-            }
-        }
-        thread.name = "xsfai.console"
-        thread.start()
     }
 }

@@ -54,8 +54,8 @@ public final class MainLoop {
         initial.size = screen.size
         self.state = initial
         inbox = Inbox(waker: screen.waker)
+        runner = EffectRunner(operations: operations, inbox: inbox)
         captures = ConsoleCaptures(connector: connector, inbox: inbox, openScrollbackLines: scrollbackLimit)
-        runner = EffectRunner(operations: operations, source: captures.source, inbox: inbox)
         start = clock.now
         lastTick = start
         lastCaptureReport = start
@@ -79,7 +79,6 @@ public final class MainLoop {
         defer {
             monitor?.stop()
             feed.stop()
-            runner.perform(.disconnectConsole)
             captures.stopAll()
             screen.close()
         }
@@ -150,12 +149,11 @@ public final class MainLoop {
             switch item {
             case .action(let action):
                 reduce(action)
-            case .consoleBytes(let generation, let bytes):
-                guard generation == state.console.generation, let buffer else { continue }
-                buffer.feed(bytes, at: seconds)
-                consoleChanged = true
             case .captureBytes(let vm, let id, let bytes):
                 guard captures.feed(vm: vm, id: id, bytes, at: seconds) else { continue }
+                if vm == state.console.vm { consoleChanged = true } else if state.console.tiles.contains(vm) { needsDraw = true }
+            case .captureReattached(let vm, let id):
+                guard captures.mark(vm: vm, id: id, "console reattached (output sent while it was lost is gone)") else { continue }
                 if vm == state.console.vm { consoleChanged = true } else if state.console.tiles.contains(vm) { needsDraw = true }
             }
         }
@@ -178,11 +176,11 @@ public final class MainLoop {
     private func tickConsole() {
         guard clock.now - lastTick >= .seconds(1) else { return }
         lastTick = clock.now
+        let open = buffer
+        let before = open.map { ($0.phase, $0.progressText) }
         captures.tick(at: seconds)
-        guard case .attached = state.console.link, let buffer else { return }
-        let before = (buffer.phase, buffer.progressText)
-        if !state.console.sharesCapture { buffer.tick(at: seconds) }
-        if before != (buffer.phase, buffer.progressText) { advanceConsole() }
+        // The open console's capture may have noticed a hang.
+        if let open, let before, before != (open.phase, open.progressText) { advanceConsole() }
     }
 
     /// Tells the reducer what the background captures read, a few times a second.
