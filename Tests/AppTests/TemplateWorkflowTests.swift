@@ -26,11 +26,9 @@ import XenAPI
             return
         }
         #expect(form.text(0) == "Copy of Debian Squeeze 6.0 (64-bit)")
-        _ = state.reduce(.keyPressed(.control("u")))
-        _ = state.type("FAI Squeeze 64")
+        state.retype("FAI Squeeze 64")
         _ = state.reduce(.keyPressed(.tab))
-        _ = state.reduce(.keyPressed(.control("u")))
-        _ = state.type("web farm")
+        state.retype("web farm")
         #expect(state.reduce(.keyPressed(.enter)) == [.copyTemplate(F.squeeze, name: "FAI Squeeze 64", description: "web farm")])
         #expect(state.overlay == nil)
     }
@@ -59,8 +57,7 @@ import XenAPI
     @Test func renameIsAPlanAndANameInUseAsksOnceMore() {
         var state = Self.onTemplate(F.custom)
         _ = state.type("R")
-        _ = state.reduce(.keyPressed(.control("u")))
-        _ = state.type("web01")
+        state.retype("web01")
         #expect(state.reduce(.keyPressed(.enter)) == [])
         guard case .prompt(let form) = state.overlay else {
             Issue.record("the form closed on a name in use")
@@ -142,8 +139,7 @@ import XenAPI
         let text = AppView(state: state, console: nil).render().canvas.lines.joined(separator: "\n")
         #expect(text.contains("‹ NFS store (nfs) ›"))
         _ = state.reduce(.keyPressed(.tab))
-        _ = state.reduce(.keyPressed(.control("u")))
-        _ = state.type("http://mirror.example/debian")
+        state.retype("http://mirror.example/debian")
         let effects = state.reduce(.keyPressed(.enter))
         guard case .install(let request, F.custom, _)? = effects.first else {
             Issue.record("no install: \(effects)")
@@ -156,8 +152,7 @@ import XenAPI
     @Test func aNewInstallWithANameInUseAsksBeforeCreating() {
         var state = F.loadedState
         _ = state.type("n")
-        _ = state.reduce(.keyPressed(.control("u")))
-        _ = state.type("fai-broken")
+        state.retype("fai-broken")
         #expect(state.reduce(.keyPressed(.enter)) == [])
         let effects = state.reduce(.keyPressed(.enter))
         guard case .install(let request, F.custom, _)? = effects.first else {
