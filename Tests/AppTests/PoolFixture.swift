@@ -137,6 +137,11 @@ extension AppState {
         text.flatMap { reduce(.keyPressed(.character($0))) }
     }
 
+    /// The confirmation on screen, or `nil` when the overlay is something else (or none).
+    var confirmation: Confirmation? {
+        if case .confirm(let confirmation) = overlay { confirmation } else { nil }
+    }
+
     /// Clears the focused form field (Ctrl-U) and types `text` into it; returns the typing's effects.
     @discardableResult
     mutating func retype(_ text: String) -> [Effect] {

@@ -84,24 +84,21 @@ import XenAPI
         #expect(state.overlay == nil)
     }
 
-    @Test func deletingACustomTemplateReadsItsDisksThenConfirmsNamingThem() {
+    @Test func deletingACustomTemplateReadsItsDisksThenConfirmsNamingThem() throws {
         var state = Self.onTemplate(F.custom)
         #expect(state.type("D") == [.planDestroy([F.custom])])
         let plan = DestroyPlan(ref: F.custom.rawValue, uuid: "t-0002", name: "FAI bookworm", isTemplate: true,
                                disks: [.init(ref: "OpaqueRef:vdi-1", uuid: "vdi-1", name: "FAI bookworm 0", size: 8 << 30, device: "0", sharedWith: [])],
                                keepsDisks: false)
         _ = state.reduce(.destroyPlanned([plan], refused: []))
-        guard case .confirm(let confirmation) = state.overlay else {
-            Issue.record("no confirmation")
-            return
-        }
+        let confirmation = try #require(state.confirmation, "no confirmation")
         #expect(confirmation.question.contains("This cannot be undone"))
         #expect(confirmation.question.contains("template FAI bookworm and its disks: FAI bookworm 0 (8 GiB, device 0)"))
         #expect(confirmation.question.contains("xe template-uninstall uuid=t-0002 force=true"))
         #expect(state.type("y") == [.destroy(plan)])
     }
 
-    @Test func destroyOfMarkedVMsListsEveryVMAndWhyOthersAreSkipped() {
+    @Test func destroyOfMarkedVMsListsEveryVMAndWhyOthersAreSkipped() throws {
         var state = F.loadedState
         _ = state.type("2  ")  // marks fai-armed and fai-broken
         #expect(state.type("D") == [.planDestroy([F.armed, F.aborted])])
@@ -109,10 +106,7 @@ import XenAPI
             DestroyPlan(ref: ref.rawValue, uuid: ref.rawValue, name: state.vms[ref]?.nameLabel ?? "", isTemplate: false, disks: [], keepsDisks: false)
         }
         _ = state.reduce(.destroyPlanned(plans, refused: ["web01 is running; destroy needs it halted (shut it down first)"]))
-        guard case .confirm(let confirmation) = state.overlay else {
-            Issue.record("no confirmation")
-            return
-        }
+        let confirmation = try #require(state.confirmation, "no confirmation")
         #expect(confirmation.question.hasPrefix("Destroy 2 objects?"))
         #expect(confirmation.question.contains("VM fai-armed: it has no disks"))
         #expect(confirmation.question.contains("skipped: web01 is running"))
@@ -173,23 +167,17 @@ import XenAPI
         #expect(state.overlay == nil)
     }
 
-    @Test func cleanShutdownAndRebootAskTheGuestAfterAConfirmation() {
+    @Test func cleanShutdownAndRebootAskTheGuestAfterAConfirmation() throws {
         var state = F.loadedState
         _ = state.type("2jj")
         #expect(state.vmList.selected == F.web)
         _ = state.type("h")
-        guard case .confirm(let shutdown) = state.overlay else {
-            Issue.record("no confirmation for h")
-            return
-        }
+        let shutdown = try #require(state.confirmation, "no confirmation for h")
         #expect(shutdown.effect == .cleanShutdownVM(F.web))
         #expect(shutdown.question.contains("xe vm-shutdown uuid=v-0001"))
         _ = state.reduce(.keyPressed(.escape))
         _ = state.type("b")
-        guard case .confirm(let reboot) = state.overlay else {
-            Issue.record("no confirmation for b")
-            return
-        }
+        let reboot = try #require(state.confirmation, "no confirmation for b")
         #expect(reboot.effect == .rebootVM(F.web))
         _ = state.reduce(.keyPressed(.escape))
         _ = state.type("k")  // a halted VM
