@@ -137,6 +137,18 @@ extension AppState {
         text.flatMap { reduce(.keyPressed(.character($0))) }
     }
 
+    /// The confirmation on screen, or `nil` when the overlay is something else (or none).
+    var confirmation: Confirmation? {
+        if case .confirm(let confirmation) = overlay { confirmation } else { nil }
+    }
+
+    /// Clears the focused form field (Ctrl-U) and types `text` into it; returns the typing's effects.
+    @discardableResult
+    mutating func retype(_ text: String) -> [Effect] {
+        _ = reduce(.keyPressed(.control("u")))
+        return type(text)
+    }
+
     /// Reduces the console's news about `buffer` (what the main loop does after feeding it).
     mutating func advance(to buffer: ConsoleBuffer) {
         _ = reduce(.consoleAdvanced(lineCount: buffer.lineCount, phase: buffer.phase, progress: buffer.progressText))

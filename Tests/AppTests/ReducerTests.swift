@@ -363,8 +363,7 @@ import XenAPI
         _ = state.type("e")
         _ = state.reduce(.keyPressed(.down))
         _ = state.reduce(.keyPressed(.down))
-        _ = state.reduce(.keyPressed(.control("u")))
-        _ = state.type("htp:/bad")
+        state.retype("htp:/bad")
         #expect(state.reduce(.keyPressed(.enter)) == [])
         guard case .editForm = state.overlay else {
             Issue.record("the form closed: \(String(describing: state.overlay))")

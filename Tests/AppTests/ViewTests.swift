@@ -51,8 +51,7 @@ import XenAPI
     @Test func planOverlayShowsOldNewAndXeCommands() {
         var state = F.loadedState
         _ = state.type("2je")
-        _ = state.reduce(.keyPressed(.control("u")))
-        _ = state.type("console=hvc0")
+        state.retype("console=hvc0")
         _ = state.reduce(.keyPressed(.enter))
         assertSnapshot(render(state), named: "planOverlay")
     }

@@ -142,3 +142,25 @@ import XenAPI
         #expect(!unasked.stdout.contains("[y/N]"))
     }
 }
+
+/// `shutdown` and `reboot` share one shape (clean, or `--hard` at once): what each says and refuses.
+@Suite struct PowerCommandEndToEndTests {
+    @Test func shutdownAndRebootSayWhereTheVMIsAndRefuseTheWrongPowerState() async throws {
+        let pool = try await LoopbackPool.start()
+        defer { Task { await pool.stop() } }
+        let state = CLIRunEndToEndTests.freshState()
+        let rebooted = try CLIRunEndToEndTests.run(["reboot", "fai01", "--hard"], pool: pool, state: state)
+        #expect(rebooted.status == 0, "\(rebooted.stderr)")
+        #expect(rebooted.stdout == "fai01 is rebooting.\n")
+        let halted = try CLIRunEndToEndTests.run(["shutdown", "fai01", "--hard"], pool: pool, state: state)
+        #expect(halted.status == 0, "\(halted.stderr)")
+        #expect(halted.stdout == "fai01 is halted.\n")
+        #expect(try pool.session.vm.getRecord(try pool.session.ref(named: "fai01")).powerState == .halted)
+        let again = try CLIRunEndToEndTests.run(["shutdown", "fai01"], pool: pool, state: state)
+        #expect(again.status == 9)
+        #expect(again.stderr.contains("fai01 is already halted"), "\(again.stderr)")
+        let notRunning = try CLIRunEndToEndTests.run(["reboot", "fai01"], pool: pool, state: state)
+        #expect(notRunning.status == 9)
+        #expect(notRunning.stderr.contains("fai01 is halted; reboot needs it running"), "\(notRunning.stderr)")
+    }
+}

@@ -53,18 +53,10 @@ import XenAPI
                 _ = try controller.rearm(try RearmPlanner.plan(ref: ref, record: record, resolver: resolver, force: true))
             }),
         "install": Scenario(name: "install", creates: 1) { pool, controller in
-            let resolver = try pool.resolver()
-            let (ref, template) = try resolver.resolve("FAI Squeeze 64", kind: .template)
-            _ = try controller.install(
-                InstallRequest(name: "web07", template: "FAI Squeeze 64", repository: "http://mirror.example/debian"),
-                templateRef: ref, template: template, existing: resolver.records)
+            try pool.install(InstallRequest(name: "web07", template: "FAI Squeeze 64", repository: "http://mirror.example/debian"), with: controller)
         },
         "install --sr": Scenario(name: "install --sr", creates: 1) { pool, controller in
-            let resolver = try pool.resolver()
-            let (ref, template) = try resolver.resolve("FAI Squeeze 64", kind: .template)
-            _ = try controller.install(
-                InstallRequest(name: "web08", template: "FAI Squeeze 64", sr: "Shared NFS storage"),
-                templateRef: ref, template: template, existing: resolver.records)
+            try pool.install(InstallRequest(name: "web08", template: "FAI Squeeze 64", sr: "Shared NFS storage"), with: controller)
         },
         "template-copy": Scenario(name: "template-copy", creates: 1) { pool, controller in
             let resolver = try pool.resolver()

@@ -13,12 +13,10 @@ import XenAPI
     @Test func severalNetworksForGuestsNeedAChoiceBeforeAnythingIsWritten() async throws {
         let pool = try await Self.twoNetworkPool()
         defer { Task { await pool.stop() } }
-        let resolver = try pool.resolver()
-        let (ref, template) = try resolver.resolve("FAI Squeeze 64", kind: .template)
         let controller = try pool.controller()
         let before = try pool.session.allVMRecords().count
         do {
-            _ = try controller.install(InstallRequest(name: "web01", template: "FAI Squeeze 64"), templateRef: ref, template: template, existing: resolver.records)
+            try pool.install(InstallRequest(name: "web01", template: "FAI Squeeze 64"), with: controller)
             Issue.record("an install without --network on a pool with two networks went ahead")
         } catch let error as InstallError {
             guard case .networkChoiceNeeded(_, let candidates) = error else { throw error }
@@ -173,13 +171,10 @@ extension InstallNetworkMonitorTests {
     @Test func aHalfAppliedInstallIsCompletedWithItsVIF() async throws {
         let pool = try await LoopbackPool.start()
         defer { Task { await pool.stop() } }
-        let resolver = try pool.resolver()
-        let (ref, template) = try resolver.resolve("FAI Squeeze 64", kind: .template)
         let controller = try pool.controller()
         pool.server.setFaults([.dropBefore(method: "VIF.create", nthCall: 1), .dropBefore(method: "VIF.create", nthCall: 2)])
         #expect(throws: ChangeSetError.self) {
-            try controller.install(
-                InstallRequest(name: "web31", template: "FAI Squeeze 64"), templateRef: ref, template: template, existing: resolver.records)
+            try pool.install(InstallRequest(name: "web31", template: "FAI Squeeze 64"), with: controller)
         }
         pool.server.setFaults([])
         let pending = try #require(controller.reconcile().first { !$0.isSettled })
@@ -202,13 +197,10 @@ extension InstallNetworkMonitorTests {
     @Test func completingAnInstallStoppedAfterTheCloneMakesItsVIF() async throws {
         let pool = try await LoopbackPool.start()
         defer { Task { await pool.stop() } }
-        let resolver = try pool.resolver()
-        let (ref, template) = try resolver.resolve("FAI Squeeze 64", kind: .template)
         let controller = try pool.controller()
         pool.server.setFaults((1...4).map { SimulatorFault.dropBefore(method: "VM.get_record", nthCall: $0) })
         #expect(throws: (any Error).self) {
-            try controller.install(
-                InstallRequest(name: "web41", template: "FAI Squeeze 64"), templateRef: ref, template: template, existing: resolver.records)
+            try pool.install(InstallRequest(name: "web41", template: "FAI Squeeze 64"), with: controller)
         }
         pool.server.setFaults([])
         let pending = try #require(controller.reconcile().first { !$0.isSettled })

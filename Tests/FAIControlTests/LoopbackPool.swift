@@ -81,6 +81,14 @@ struct LoopbackPool {
         }
         return (5, tracker.summary())
     }
+
+    /// Installs `request` through `controller` from its template, resolved in the pool now, as `xsfai install` does.
+    @discardableResult
+    func install(_ request: InstallRequest, with controller: PoolController) throws -> InstallReport {
+        let resolver = try resolver()
+        let (ref, template) = try resolver.resolve(request.template, kind: .template)
+        return try controller.install(request, templateRef: ref, template: template, existing: resolver.records)
+    }
 }
 
 extension XenAPISession {
