@@ -89,6 +89,7 @@ public final class SimulatorServer: Sendable {
         }
         for waiter in waiters { waiter.fail(ChannelError.ioOnClosedChannel) }
         for client in clients { try? await client.close() }
+        await monitorSender.stop()
         try await group.shutdownGracefully()
     }
 
