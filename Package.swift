@@ -19,10 +19,14 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CVTerm", pkgConfig: "vterm", providers: [.apt(["libvterm-dev"])]),
 
+        // A C shim for prctl (variadic, out of Swift's reach) and explicit_bzero, used only by Secrets.
+        .target(name: "CSecrets"),
+        .target(name: "Secrets", dependencies: ["CSecrets"]),
+
         // Pure core.
         .target(name: "TerminalSafety"),
         .target(name: "XMLRPC"),
-        .target(name: "XenAPI", dependencies: ["XMLRPC"]),
+        .target(name: "XenAPI", dependencies: ["XMLRPC", "Secrets"]),
         .target(name: "FAIControl", dependencies: ["XenAPI"]),
         .target(name: "FAIMonitor", dependencies: ["FAIControl"]),
         // The console emulator's hot loop: runtime exclusivity checks cost about a third of its time
@@ -33,7 +37,7 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         .target(name: "TUI", dependencies: ["TerminalSafety"]),
-        .target(name: "App", dependencies: ["TUI", "Terminal", "FAIControl", "XenAPI"]),
+        .target(name: "App", dependencies: ["TUI", "Terminal", "FAIControl", "FAIMonitor", "XenAPI"]),
 
         // Edges.
         .target(name: "CurlTransport", dependencies: ["XenAPI", "CCurl"]),
@@ -61,7 +65,7 @@ let package = Package(
             name: "xsfai",
             dependencies: [
                 "XMLRPC", "XenAPI", "CurlTransport", "FAIControl", "Terminal", "TUI", "CursesScreen", "App",
-                "Simulator", "TerminalSafety", "FAIMonitor", "FAIMonitorServer",
+                "Simulator", "TerminalSafety", "FAIMonitor", "FAIMonitorServer", "Secrets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,18 +76,24 @@ let package = Package(
         ),
 
         // Tests.
+        // Scratch folders for every test target: one per test process, removed at exit.
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
+        .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         .testTarget(name: "TerminalSafetyTests", dependencies: ["TerminalSafety"]),
-        .testTarget(name: "XMLRPCTests", dependencies: ["XMLRPC"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "XenAPITests", dependencies: ["XenAPI", "CurlTransport", "Simulator"]),
+        .testTarget(name: "XMLRPCTests", dependencies: ["XMLRPC", "FuzzSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "XenAPITests", dependencies: ["TestScratch", "XenAPI", "CurlTransport", "Simulator", "Secrets"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "XMLRPC"]),
         .testTarget(
             name: "FAIControlTests",
-            dependencies: ["FAIControl", "XenAPI", "CurlTransport", "Simulator", "FAIMonitor", "FAIMonitorServer"],
+            dependencies: ["TestScratch", "FAIControl", "XenAPI", "CurlTransport", "Simulator", "FAIMonitor", "FAIMonitorServer"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "FAIMonitorTests", dependencies: ["FAIMonitor", "FAIMonitorServer", "FAIControl"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AppTests", dependencies: ["App", "TUI", "Terminal", "XenAPI"], exclude: ["Snapshots"]),
+        .testTarget(name: "FAIMonitorTests", dependencies: ["TestScratch", "FAIMonitor", "FAIMonitorServer", "FAIControl"]),
+        .testTarget(name: "TerminalTests", dependencies: ["TestScratch", "Terminal", "FuzzSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "AppTests",
+            dependencies: ["TestScratch", "App", "TUI", "Terminal", "XenAPI", "FAIControl", "FAIMonitor", "FAIMonitorServer", "Simulator", "CurlTransport", "XMLRPC"],
+            exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

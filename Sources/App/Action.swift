@@ -1,4 +1,5 @@
 public import FAIControl
+public import FAIMonitor
 public import TUI
 public import Terminal
 public import XenAPI
@@ -15,12 +16,6 @@ public enum Action: Sendable, Hashable {
     case poolChanged(PoolSnapshot)
     /// The pool connection changed state.
     case connectionChanged(ConnectionState)
-    /// Console connection `generation` attached.
-    case consoleAttached(generation: Int)
-    /// Console connection `generation` ended (or failed to connect) with a reason.
-    case consoleDetached(generation: Int, reason: String)
-    /// A reconnection delay for `generation` passed.
-    case consoleRetryDue(generation: Int)
     /// The console buffer took new output: its line count and FAI progress line now.
     case consoleAdvanced(lineCount: Int, phase: InstallPhase, progress: String)
     /// The console showed that FAI failed: the report for the VM's details.
@@ -45,4 +40,16 @@ public enum Action: Sendable, Hashable {
     case captureSaved(path: String, lines: Int)
     /// Text was copied to the clipboard.
     case clipboardCopied(lines: Int)
+    /// Background capture `id` of `vm` changed state (connecting, capturing, retrying, refused).
+    case captureStatusChanged(vm: Ref<VMRecord>, id: Int, BackgroundCaptureState.Status)
+    /// Background capture `id` of `vm` read more: its install phase, progress line and last line.
+    case captureAdvanced(vm: Ref<VMRecord>, id: Int, CaptureReading)
+    /// A background capture showed that FAI failed on `vm`: the report for its details.
+    case captureFailureRead(vm: Ref<VMRecord>, FailureReport)
+    /// The FAI monitor heard something: its fleet at `time` (seconds since the epoch).
+    case monitorChanged(MonitorFleet, at: Double)
+    /// The wall clock (seconds since the epoch), for elapsed times.
+    case clockTicked(Double)
+    /// The console of `vm` printed the installing host's name (FAI's DHCP reply).
+    case consoleHostNameRead(vm: Ref<VMRecord>, name: String)
 }

@@ -3,15 +3,7 @@ public import XenAPI
 
 /// Imperatives the reducer returns; the runner (or the loop, for console-buffer work) performs them.
 public enum Effect: Sendable, Hashable {
-    /// Connect to `console` of the console pane's VM as connection `generation`.
-    case connectConsole(ConsoleRecord, generation: Int)
-    /// Close the current console connection.
-    case disconnectConsole
-    /// Post `.consoleRetryDue(generation)` after `milliseconds`.
-    case scheduleConsoleRetry(generation: Int, milliseconds: Int)
-    /// Send typed bytes to the attached console.
-    case sendToConsole([UInt8])
-    /// Start a fresh capture in the console buffer (a different VM was chosen).
+    /// A different VM's console is shown: its capture's history, or a fresh capture.
     case resetConsoleBuffer
     /// Read the install's progress afresh (the VM started again); the capture stays.
     case restartInstallProgress
@@ -57,6 +49,13 @@ public enum Effect: Sendable, Hashable {
     case hardShutdownVM(Ref<VMRecord>)
     /// Run a preflight.
     case preflight(Ref<VMRecord>)
+    /// Capture `vm`'s console in the background as capture `id`, following it across reboots.
+    /// `freshAttempt`: the VM started again, so the install progress is read afresh (the history stays).
+    case startCapture(vm: Ref<VMRecord>, id: Int, freshAttempt: Bool)
+    /// Stop capturing `vm` in the background; `keepHistory` keeps what was captured for later viewing.
+    case endCapture(vm: Ref<VMRecord>, keepHistory: Bool)
+    /// Send typed bytes to `vm`'s background capture connection.
+    case sendToCapture(vm: Ref<VMRecord>, [UInt8])
     /// Perform these effects in order (an action on several marked VMs).
     case batch([Effect])
     /// Suspend the process (Ctrl-Z).

@@ -3,7 +3,7 @@ import Foundation
 /// Every install client heard on the monitor port, one ``MonitoredInstall`` per send id, bounded:
 /// past ``maximumSenders`` the sender heard from longest ago is forgotten (the port is open to the
 /// install network, so invented send ids must not grow memory without end).
-public struct MonitorFleet: Sendable, Equatable {
+public struct MonitorFleet: Sendable, Hashable {
     /// The default bound on senders kept.
     public static let defaultMaximumSenders = 1024
 

@@ -2,7 +2,7 @@ import FAIControl
 
 /// The levels that turn monitor codes into a verdict; the defaults are those of the console tracker
 /// (``FAIControl/FAIProgressTracker/Configuration``) and FAI's `STOP_ON_ERROR`.
-public struct MonitorRules: Sendable, Equatable {
+public struct MonitorRules: Sendable, Hashable {
     /// Codes at or above this make a finished install a failure.
     public var failureLevel: Int
     /// Codes at or above this (below ``failureLevel``) are warnings.

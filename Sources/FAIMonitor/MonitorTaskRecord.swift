@@ -1,7 +1,7 @@
 /// One FAI task as reported to the monitor.
-public struct MonitorTaskRecord: Sendable, Equatable {
+public struct MonitorTaskRecord: Sendable, Hashable {
     /// Where the task is.
-    public enum State: Sendable, Equatable {
+    public enum State: Sendable, Hashable {
         /// `TASKBEGIN` seen, no `TASKEND` yet.
         case running
         /// `TASKEND` with the task's highest error code.

@@ -1,7 +1,7 @@
 import FAIControl
 
 /// One install client's current attempt as its monitor messages tell it (a row of `fai-monitor-gui`).
-public struct MonitoredInstall: Sendable, Equatable {
+public struct MonitoredInstall: Sendable, Hashable {
     /// The send id (`FAI_SENDID`: a host name, `aa:bb:…` or `01-aa-bb-…`).
     public let sender: String
     /// How many attempts began (`check` messages) since the sender was first seen.
@@ -107,6 +107,13 @@ public struct MonitoredInstall: Sendable, Equatable {
             && lhs.lastMessageTime == rhs.lastMessageTime && lhs.tasks == rhs.tasks && lhs.openTasks == rhs.openTasks
             && lhs.lastHook == rhs.lastHook && lhs.lastMessage == rhs.lastMessage && lhs.isFinished == rhs.isFinished
             && lhs.stop?.task == rhs.stop?.task && lhs.stop?.code == rhs.stop?.code
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(sender)
+        hasher.combine(attempt)
+        hasher.combine(lastMessageTime)
+        hasher.combine(tasks)
     }
 
     private func endedCode(_ record: MonitorTaskRecord) -> Int {

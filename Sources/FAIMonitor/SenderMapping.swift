@@ -1,9 +1,9 @@
 /// Which VM an FAI send id belongs to (fai-monitor.md: `FAI_SENDID` is `host` → the host name,
 /// `mac` → `aa:bb:…` of the first NIC, `pxe` → `01-aa-bb-…`, else literal): by a VIF's MAC, by the
 /// VM's name-label, or by the host name its console printed. Unknown senders stay unmapped.
-public struct SenderMapping: Sendable, Equatable {
+public struct SenderMapping: Sendable, Hashable {
     /// One VM as the mapping knows it.
-    public struct Candidate: Sendable, Equatable {
+    public struct Candidate: Sendable, Hashable {
         /// The VM's UUID.
         public var uuid: String
         /// Its name-label.
@@ -23,7 +23,7 @@ public struct SenderMapping: Sendable, Equatable {
     }
 
     /// How a sender was matched.
-    public enum Match: String, Sendable, Equatable, Codable {
+    public enum Match: String, Sendable, Hashable, Codable {
         case mac, pxe, nameLabel = "name-label", consoleHostName = "console host name"
     }
 

@@ -31,6 +31,17 @@ public struct SimulatorConfiguration: Sendable {
     /// Kernel words added to the `--installing` VMs' PV-args, e.g.
     /// `monserver=127.0.0.1 FAI_MONITOR_PORT=4711 FAI_SENDID=mac`, so they report to a monitor.
     public var installingMonitor: String?
+    /// Kernel words added to the FAI template's PV-args, and so to every VM made from it, e.g.
+    /// `monserver=127.0.0.1 FAI_MONITOR_PORT=4711 FAI_SENDID=mac` (the demo's own monitor).
+    public var monitorArguments: String?
+
+    /// Pool-wide networks beyond eth0's (`Pool-wide network associated with eth1`, …), for pools
+    /// where an install must pick its network.
+    public var extraNetworks: Int
+
+    /// Serve a VM whose name-label holds terminal escape sequences (``HostileNames``), ESC and BEL as
+    /// numeric character references, as a hostile server would (xapi drops them).
+    public var hostileNames: Bool
 
     /// The password used when none is configured.
     public static let defaultPassword = "xenroot"
@@ -48,8 +59,14 @@ public struct SimulatorConfiguration: Sendable {
         missingRepositoryFiles: Set<String> = [],
         platform: SimulatorPlatform = .xcpng82,
         installing: Int = 0,
-        installingMonitor: String? = nil
+        installingMonitor: String? = nil,
+        extraNetworks: Int = 0,
+        monitorArguments: String? = nil,
+        hostileNames: Bool = false
     ) {
+        self.hostileNames = hostileNames
+        self.monitorArguments = monitorArguments
+        self.extraNetworks = extraNetworks
         self.installingMonitor = installingMonitor
         self.platform = platform
         self.installing = installing

@@ -48,6 +48,7 @@ extension SimulatorServer {
             outcome = loop.makeSucceededFuture(result)
         }
         let jsonRequest = json
+        let hostileNames = configuration.hostileNames
         let reply = outcome.map { result -> RPCReply in
             var bytes: [UInt8]
             switch result {
@@ -59,6 +60,9 @@ extension SimulatorServer {
                 bytes = XMLRPCEncoder.failure(["INTERNAL_ERROR", "event.from did not complete"])
             }
             let contentType = jsonRequest == nil ? "text/xml" : "application/json"
+            if hostileNames {
+                bytes = jsonRequest == nil ? HostileNames.referencingControls(bytes) : HostileNames.escapingControls(bytes)
+            }
             if truncate { bytes = Array(bytes.prefix(bytes.count / 2)) }
             return .body(bytes, contentType: contentType)
         }

@@ -27,6 +27,8 @@ public final class SimulatorServer: Sendable {
     struct Runtime {
         var port = 0
         var channels: [any Channel] = []
+        /// Every accepted connection still open (closed by a toolstack restart).
+        var connections: [ObjectIdentifier: any Channel] = [:]
     }
 
     let configuration: SimulatorConfiguration
@@ -87,6 +89,7 @@ public final class SimulatorServer: Sendable {
         }
         for waiter in waiters { waiter.fail(ChannelError.ioOnClosedChannel) }
         for client in clients { try? await client.close() }
+        await monitorSender.stop()
         try await group.shutdownGracefully()
     }
 
@@ -106,12 +109,15 @@ public final class SimulatorServer: Sendable {
         state.withLock { $0.repositoryURL }
     }
 
-    private func bootstrap(hostIndex: Int) -> ServerBootstrap {
+    func bootstrap(hostIndex: Int) -> ServerBootstrap {
         ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { [self] channel in
-                channel.eventLoop.makeCompletedFuture {
+                let id = ObjectIdentifier(channel)
+                runtime.withLock { $0.connections[id] = channel }
+                channel.closeFuture.whenComplete { [runtime] _ in _ = runtime.withLock { $0.connections.removeValue(forKey: id) } }
+                return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(HTTPRequestDecoder()))
                     try channel.pipeline.syncOperations.addHandler(SimulatorConnectionHandler(server: self, hostIndex: hostIndex))
                 }

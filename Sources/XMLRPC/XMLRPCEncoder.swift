@@ -119,7 +119,13 @@ public enum XMLRPCEncoder {
 
     /// Appends `text` with `&<>"` escaped and control characters other than TAB/LF/CR dropped (rpclib's `encode`).
     static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
-        for byte in text.utf8 {
+        appendEscaped(bytes: text.utf8, to: &bytes)
+    }
+
+    /// Appends the UTF-8 `text` escaped as ``appendEscaped(_:to:)`` does, straight from its bytes (for a
+    /// secret that must not pass through a `String`).
+    public static func appendEscaped(bytes text: some Sequence<UInt8>, to bytes: inout [UInt8]) {
+        for byte in text {
             switch byte {
             case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
             case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)

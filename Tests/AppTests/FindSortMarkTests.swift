@@ -67,10 +67,7 @@ import XenAPI
         #expect(drawn[23].hasPrefix("4 marked:"))
 
         #expect(state.type("r") == [])
-        guard case .confirm(let confirmation) = state.overlay else {
-            Issue.record("no confirmation: \(String(describing: state.overlay))")
-            return
-        }
+        let confirmation = try #require(state.confirmation, "no confirmation: \(String(describing: state.overlay))")
         #expect(confirmation.question.hasPrefix("Rearm 2 of 4 marked VMs:"))
         #expect(confirmation.question.contains("fai-armed: skipped, already armed"))
         #expect(confirmation.question.contains("fai-broken: PV-bootloader pygrub → eliloader"))
@@ -86,21 +83,15 @@ import XenAPI
         #expect(state.type("y") == [confirmation.effect])
     }
 
-    @Test func startAndHardShutdownOfMarkedVMsSkipThoseAlreadyThere() {
+    @Test func startAndHardShutdownOfMarkedVMsSkipThoseAlreadyThere() throws {
         var state = F.loadedState
         _ = state.type("2*s")
-        guard case .confirm(let start) = state.overlay else {
-            Issue.record("no confirmation")
-            return
-        }
+        let start = try #require(state.confirmation, "no confirmation")
         #expect(start.question.contains("web01: skipped, running"))
         #expect(start.effect == .batch([.startVM(F.armed), .startVM(F.aborted), .startVM(F.unicode)]))
         _ = state.reduce(.keyPressed(.escape))
         _ = state.type("S")
-        guard case .confirm(let stop) = state.overlay else {
-            Issue.record("no confirmation")
-            return
-        }
+        let stop = try #require(state.confirmation, "no confirmation")
         #expect(stop.effect == .hardShutdownVM(F.web))
         _ = state.reduce(.keyPressed(.escape))
         _ = state.reduce(.keyPressed(.escape))

@@ -49,13 +49,15 @@ final class RecordingOperations: PoolOperations {
 }
 
 /// A console that sends fixed bytes and then ends.
-final class ScriptedConsole: ConsoleConnecting, ConsoleChannel {
+final class ScriptedConsole: ConsoleConnecting, ConsoleConnection {
     let output = Mutex<[[UInt8]]>([])
     let input = Mutex<[UInt8]>([])
     init(_ chunks: [String]) { output.withLock { $0 = chunks.map { Array($0.utf8) } } }
-    func connect(to console: ConsoleRecord) throws -> any ConsoleChannel { self }
-    func read() throws -> [UInt8] { output.withLock { $0.isEmpty ? [] : $0.removeFirst() } }
-    func write(_ bytes: [UInt8]) throws { input.withLock { $0 += bytes } }
+    func open(location: String) throws -> any ConsoleConnection { self }
+    func send(_ bytes: [UInt8]) throws { input.withLock { $0 += bytes } }
+    func receive(timeout: Duration) throws -> ConsoleChunk {
+        output.withLock { $0.isEmpty ? .endOfStream : .bytes($0.removeFirst()) }
+    }
     func close() {}
 }
 

@@ -95,9 +95,14 @@ enum PoolFixture {
         return console
     }
 
-    /// A state with the fixture pool loaded on an 80x24 screen.
-    static var loadedState: AppState {
+    /// A state with the fixture pool loaded on an 80x24 screen, background captures off (the open
+    /// console connects on its own; ``capturingState(limit:)`` turns them on).
+    static var loadedState: AppState { capturingState(limit: 0) }
+
+    /// The fixture pool loaded on an 80x24 screen capturing up to `limit` consoles in the background.
+    static func capturingState(limit: Int) -> AppState {
         var state = AppState(size: Size(width: 80, height: 24), user: "root", origin: "http://127.0.0.1:8080")
+        state.captures.limit = limit
         _ = state.reduce(.connectionChanged(.connected))
         _ = state.reduce(.poolChanged(snapshot))
         return state
@@ -110,7 +115,7 @@ enum PoolFixture {
         if let size { _ = state.reduce(.resized(size)) }
         _ = state.type("2jj")
         _ = state.reduce(.keyPressed(.enter))
-        if attached { _ = state.reduce(.consoleAttached(generation: 1)) }
+        if attached, let id = state.captures[web]?.id { _ = state.reduce(.captureStatusChanged(vm: web, id: id, .capturing)) }
         return state
     }
 
@@ -130,6 +135,18 @@ extension AppState {
     /// Reduces keys typed as text, one character each; returns all effects.
     mutating func type(_ text: String) -> [Effect] {
         text.flatMap { reduce(.keyPressed(.character($0))) }
+    }
+
+    /// The confirmation on screen, or `nil` when the overlay is something else (or none).
+    var confirmation: Confirmation? {
+        if case .confirm(let confirmation) = overlay { confirmation } else { nil }
+    }
+
+    /// Clears the focused form field (Ctrl-U) and types `text` into it; returns the typing's effects.
+    @discardableResult
+    mutating func retype(_ text: String) -> [Effect] {
+        _ = reduce(.keyPressed(.control("u")))
+        return type(text)
     }
 
     /// Reduces the console's news about `buffer` (what the main loop does after feeding it).

@@ -66,6 +66,9 @@ import XenAPI
         #expect(rearmed(effects) == [F.aborted.rawValue])
         #expect(effects.first.map { if case .rearm(let plan) = $0 { !plan.shutsDownFirst } else { false } } == true)
         expected.status = StatusMessage("rearming fai-broken…")
+        // The rearm begins an install attempt: the fleet pane (4) has a row for it.
+        #expect(state.fleet.rows.map(\.id) == [.vm(F.aborted)])
+        expected.fleet = state.fleet
         #expect(state == expected)
     }
 
@@ -85,6 +88,9 @@ import XenAPI
         #expect(state.type("y") == [effect])
         expected.overlay = nil
         expected.status = StatusMessage("working…")
+        // The rearm begins an install attempt: the fleet pane (4) has a row for it.
+        #expect(state.fleet.rows.map(\.id) == [.vm(F.web)])
+        expected.fleet = state.fleet
         #expect(state == expected)
     }
 
@@ -111,25 +117,32 @@ import XenAPI
         var expected = state
         #expect(rearmed(state.type("r")) == [F.armed.rawValue])
         expected.status = StatusMessage("rearming fai-armed…")
+        // The rearm begins an install attempt: the fleet pane (4) has a row for it.
+        #expect(state.fleet.rows.map(\.id) == [.vm(F.armed)])
+        expected.fleet = state.fleet
         #expect(state == expected)
     }
 
-    @Test func enterOnARunningVMOpensItsConsole() {
+    @Test func enterOnARunningVMOpensItsConsoleOnACaptureOfIt() throws {
+        // Background captures off: the open console is captured all the same (by the shared follower).
         var state = F.loadedState
         _ = state.type("2jj")
         let before = state
         let effects = state.reduce(.keyPressed(.enter))
-        #expect(effects == [.resetConsoleBuffer, .connectConsole(F.webConsoleRecord, generation: 1)])
+        #expect(effects == [.resetConsoleBuffer, .startCapture(vm: F.web, id: 1, freshAttempt: false)])
         var expected = before
         expected.pane = .console
         expected.console.vm = F.web
         expected.console.lastSeen = before.vms[F.web]
-        expected.console.generation = 1
         expected.console.link = .connecting(F.webConsole)
-        #expect(state == expected)
-        _ = state.reduce(.consoleAttached(generation: 1))
+        #expect(state.console == expected.console)
+        #expect(state.captures[F.web]?.status == .connecting)
+        _ = state.reduce(.captureStatusChanged(vm: F.web, id: 1, .capturing))
         expected.console.link = .attached(F.webConsole)
-        #expect(state == expected)
+        #expect(state.console == expected.console)
+        // Reports of another capture change nothing.
+        _ = state.reduce(.captureStatusChanged(vm: F.web, id: 7, .retrying(delayMilliseconds: 250, reason: "stale")))
+        #expect(state.console.link == .attached(F.webConsole))
     }
 
     @Test func aHaltedVMsConsoleAttachesWhenItStartsAndMarksTheStart() {
@@ -142,7 +155,7 @@ import XenAPI
         started.vms[F.aborted]?.residentOn = F.host
         started.vms[F.aborted]?.consoles = [F.webConsole]
         let effects = state.reduce(.poolChanged(started))
-        #expect(effects == [.restartInstallProgress, .markConsole("VM started on xs1"), .connectConsole(F.webConsoleRecord, generation: 2)])
+        #expect(effects == [.startCapture(vm: F.aborted, id: 1, freshAttempt: false), .restartInstallProgress, .markConsole("VM started on xs1")])
         #expect(state.console.link == .connecting(F.webConsole))
     }
 
@@ -155,15 +168,15 @@ import XenAPI
         #expect(state.reduce(.poolChanged(switched)) == [.markConsole("bootloader switched to pygrub by eliloader")])
     }
 
-    @Test func aDroppedConsoleRetriesWithGrowingBackoff() {
+    @Test func aDroppedConsoleShowsItsFollowersBackoffAndReattach() throws {
         var state = F.webConsoleOpen()
-        #expect(state.reduce(.consoleDetached(generation: 1, reason: "reset")) ==
-                [.scheduleConsoleRetry(generation: 1, milliseconds: 500)])
+        let id = try #require(state.captures[F.web]?.id)
+        #expect(state.reduce(.captureStatusChanged(vm: F.web, id: id, .retrying(delayMilliseconds: 500, reason: "reset"))) == [])
         #expect(state.console.link == .retrying(delayMilliseconds: 500, reason: "reset"))
-        #expect(state.reduce(.consoleRetryDue(generation: 1)) == [.connectConsole(F.webConsoleRecord, generation: 2)])
-        #expect(state.reduce(.consoleDetached(generation: 2, reason: "refused")) ==
-                [.scheduleConsoleRetry(generation: 2, milliseconds: 1000)])
-        #expect(state.reduce(.consoleDetached(generation: 1, reason: "stale")) == [])
+        _ = state.reduce(.captureStatusChanged(vm: F.web, id: id, .connecting))
+        #expect(state.console.link == .connecting(F.webConsole))
+        _ = state.reduce(.captureStatusChanged(vm: F.web, id: id, .capturing))
+        #expect(state.console.link == .attached(F.webConsole))
     }
 
     @Test func editShowsThePlanAndYApplies() {
@@ -225,9 +238,9 @@ import XenAPI
         var state = F.webConsoleOpen()
         #expect(state.reduce(.keyPressed(.enter)) == [])
         #expect(state.console.isInputMode)
-        #expect(state.type("q") == [.sendToConsole([0x71])])
-        #expect(state.reduce(.keyPressed(.up)) == [.sendToConsole([0x1B, 0x5B, 0x41])])
-        #expect(state.reduce(.keyPressed(.paste("ls\n"))) == [.sendToConsole([0x6C, 0x73, 0x0D])])
+        #expect(state.type("q") == [.sendToCapture(vm: F.web, [0x71])])
+        #expect(state.reduce(.keyPressed(.up)) == [.sendToCapture(vm: F.web, [0x1B, 0x5B, 0x41])])
+        #expect(state.reduce(.keyPressed(.paste("ls\n"))) == [.sendToCapture(vm: F.web, [0x6C, 0x73, 0x0D])])
         #expect(state.reduce(.keyPressed(.control("]"))) == [])
         #expect(!state.console.isInputMode)
         #expect(state.isRunning)
@@ -245,7 +258,7 @@ import XenAPI
     @Test func qQuitsAndClosesTheConsole() {
         var state = F.loadedState
         var expected = state
-        #expect(state.type("q") == [.disconnectConsole, .quit])
+        #expect(state.type("q") == [.quit])
         expected.isRunning = false
         #expect(state == expected)
     }
@@ -319,9 +332,9 @@ import XenAPI
         var halted = F.snapshot
         halted.vms[F.web]?.powerState = .halted
         halted.vms[F.web]?.consoles = []
-        #expect(state.reduce(.poolChanged(halted)) == [.markConsole("VM halted")])
-        #expect(state.reduce(.consoleDetached(generation: 1, reason: "closed")) == [])
+        #expect(state.reduce(.poolChanged(halted)) == [.endCapture(vm: F.web, keepHistory: true), .markConsole("VM halted")])
         #expect(state.console.link == .waitingForPowerOn)
+        #expect(state.captures[F.web]?.status == .finished)
     }
 
     @Test func editFormRemovesEmptiedKeysAndAddsNewOnes() {
@@ -350,8 +363,7 @@ import XenAPI
         _ = state.type("e")
         _ = state.reduce(.keyPressed(.down))
         _ = state.reduce(.keyPressed(.down))
-        _ = state.reduce(.keyPressed(.control("u")))
-        _ = state.type("htp:/bad")
+        state.retype("htp:/bad")
         #expect(state.reduce(.keyPressed(.enter)) == [])
         guard case .editForm = state.overlay else {
             Issue.record("the form closed: \(String(describing: state.overlay))")

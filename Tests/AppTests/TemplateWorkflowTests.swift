@@ -26,11 +26,9 @@ import XenAPI
             return
         }
         #expect(form.text(0) == "Copy of Debian Squeeze 6.0 (64-bit)")
-        _ = state.reduce(.keyPressed(.control("u")))
-        _ = state.type("FAI Squeeze 64")
+        state.retype("FAI Squeeze 64")
         _ = state.reduce(.keyPressed(.tab))
-        _ = state.reduce(.keyPressed(.control("u")))
-        _ = state.type("web farm")
+        state.retype("web farm")
         #expect(state.reduce(.keyPressed(.enter)) == [.copyTemplate(F.squeeze, name: "FAI Squeeze 64", description: "web farm")])
         #expect(state.overlay == nil)
     }
@@ -59,8 +57,7 @@ import XenAPI
     @Test func renameIsAPlanAndANameInUseAsksOnceMore() {
         var state = Self.onTemplate(F.custom)
         _ = state.type("R")
-        _ = state.reduce(.keyPressed(.control("u")))
-        _ = state.type("web01")
+        state.retype("web01")
         #expect(state.reduce(.keyPressed(.enter)) == [])
         guard case .prompt(let form) = state.overlay else {
             Issue.record("the form closed on a name in use")
@@ -87,24 +84,21 @@ import XenAPI
         #expect(state.overlay == nil)
     }
 
-    @Test func deletingACustomTemplateReadsItsDisksThenConfirmsNamingThem() {
+    @Test func deletingACustomTemplateReadsItsDisksThenConfirmsNamingThem() throws {
         var state = Self.onTemplate(F.custom)
         #expect(state.type("D") == [.planDestroy([F.custom])])
         let plan = DestroyPlan(ref: F.custom.rawValue, uuid: "t-0002", name: "FAI bookworm", isTemplate: true,
                                disks: [.init(ref: "OpaqueRef:vdi-1", uuid: "vdi-1", name: "FAI bookworm 0", size: 8 << 30, device: "0", sharedWith: [])],
                                keepsDisks: false)
         _ = state.reduce(.destroyPlanned([plan], refused: []))
-        guard case .confirm(let confirmation) = state.overlay else {
-            Issue.record("no confirmation")
-            return
-        }
+        let confirmation = try #require(state.confirmation, "no confirmation")
         #expect(confirmation.question.contains("This cannot be undone"))
         #expect(confirmation.question.contains("template FAI bookworm and its disks: FAI bookworm 0 (8 GiB, device 0)"))
         #expect(confirmation.question.contains("xe template-uninstall uuid=t-0002 force=true"))
         #expect(state.type("y") == [.destroy(plan)])
     }
 
-    @Test func destroyOfMarkedVMsListsEveryVMAndWhyOthersAreSkipped() {
+    @Test func destroyOfMarkedVMsListsEveryVMAndWhyOthersAreSkipped() throws {
         var state = F.loadedState
         _ = state.type("2  ")  // marks fai-armed and fai-broken
         #expect(state.type("D") == [.planDestroy([F.armed, F.aborted])])
@@ -112,10 +106,7 @@ import XenAPI
             DestroyPlan(ref: ref.rawValue, uuid: ref.rawValue, name: state.vms[ref]?.nameLabel ?? "", isTemplate: false, disks: [], keepsDisks: false)
         }
         _ = state.reduce(.destroyPlanned(plans, refused: ["web01 is running; destroy needs it halted (shut it down first)"]))
-        guard case .confirm(let confirmation) = state.overlay else {
-            Issue.record("no confirmation")
-            return
-        }
+        let confirmation = try #require(state.confirmation, "no confirmation")
         #expect(confirmation.question.hasPrefix("Destroy 2 objects?"))
         #expect(confirmation.question.contains("VM fai-armed: it has no disks"))
         #expect(confirmation.question.contains("skipped: web01 is running"))
@@ -142,8 +133,7 @@ import XenAPI
         let text = AppView(state: state, console: nil).render().canvas.lines.joined(separator: "\n")
         #expect(text.contains("‹ NFS store (nfs) ›"))
         _ = state.reduce(.keyPressed(.tab))
-        _ = state.reduce(.keyPressed(.control("u")))
-        _ = state.type("http://mirror.example/debian")
+        state.retype("http://mirror.example/debian")
         let effects = state.reduce(.keyPressed(.enter))
         guard case .install(let request, F.custom, _)? = effects.first else {
             Issue.record("no install: \(effects)")
@@ -156,8 +146,7 @@ import XenAPI
     @Test func aNewInstallWithANameInUseAsksBeforeCreating() {
         var state = F.loadedState
         _ = state.type("n")
-        _ = state.reduce(.keyPressed(.control("u")))
-        _ = state.type("fai-broken")
+        state.retype("fai-broken")
         #expect(state.reduce(.keyPressed(.enter)) == [])
         let effects = state.reduce(.keyPressed(.enter))
         guard case .install(let request, F.custom, _)? = effects.first else {
@@ -178,23 +167,17 @@ import XenAPI
         #expect(state.overlay == nil)
     }
 
-    @Test func cleanShutdownAndRebootAskTheGuestAfterAConfirmation() {
+    @Test func cleanShutdownAndRebootAskTheGuestAfterAConfirmation() throws {
         var state = F.loadedState
         _ = state.type("2jj")
         #expect(state.vmList.selected == F.web)
         _ = state.type("h")
-        guard case .confirm(let shutdown) = state.overlay else {
-            Issue.record("no confirmation for h")
-            return
-        }
+        let shutdown = try #require(state.confirmation, "no confirmation for h")
         #expect(shutdown.effect == .cleanShutdownVM(F.web))
         #expect(shutdown.question.contains("xe vm-shutdown uuid=v-0001"))
         _ = state.reduce(.keyPressed(.escape))
         _ = state.type("b")
-        guard case .confirm(let reboot) = state.overlay else {
-            Issue.record("no confirmation for b")
-            return
-        }
+        let reboot = try #require(state.confirmation, "no confirmation for b")
         #expect(reboot.effect == .rebootVM(F.web))
         _ = state.reduce(.keyPressed(.escape))
         _ = state.type("k")  // a halted VM

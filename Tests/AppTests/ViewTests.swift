@@ -32,7 +32,10 @@ import XenAPI
         _ = state.type("?")
         let lines = render(state)
         assertSnapshot(lines, named: "helpOverlay")
-        #expect(lines.contains { $0.contains("rearm the selected VM") })
+        #expect(lines.contains { $0.contains("pick a pane (4: fleet)") })
+        _ = state.type("G")
+        let end = render(state)
+        #expect(end.contains { $0.contains("rearm / start (plans") && $0.contains("rearm the selected VM") == false } && end.contains { $0.contains("rearm the selected VM") }, "the fleet keys, further down: \(end.joined(separator: "\n"))")
     }
 
     @Test func detailsOfAnAbortedInstallExplainWhyItIsAGuess() {
@@ -48,8 +51,7 @@ import XenAPI
     @Test func planOverlayShowsOldNewAndXeCommands() {
         var state = F.loadedState
         _ = state.type("2je")
-        _ = state.reduce(.keyPressed(.control("u")))
-        _ = state.type("console=hvc0")
+        state.retype("console=hvc0")
         _ = state.reduce(.keyPressed(.enter))
         assertSnapshot(render(state), named: "planOverlay")
     }
@@ -103,7 +105,8 @@ import XenAPI
 @Suite struct StatusBarViewTests {
     @Test func aConsoleReconnectingWithBackoffIsShownInTheStatusBar() {
         var state = PoolFixture.webConsoleOpen()
-        _ = state.reduce(.consoleDetached(generation: 1, reason: "connection reset"))
+        let id = state.captures[PoolFixture.web]?.id ?? 0
+        _ = state.reduce(.captureStatusChanged(vm: PoolFixture.web, id: id, .retrying(delayMilliseconds: 500, reason: "connection reset")))
         _ = state.type("1")
         let statusLine = AppView(state: state, console: nil).render().canvas.lines[22]
         #expect(statusLine.contains("console reconnecting in 0.5s (connection reset)"))

@@ -43,12 +43,14 @@ import XenAPI
         #expect(rearmed.status == 0, "\(rearmed.stderr)")
         #expect(rearmed.stdout.contains("Rearming 2 VMs whose last install failed: bad1, bad2"), "\(rearmed.stdout)")
         #expect(!rearmed.stdout.contains("ok1"))
+        // FAI_SENDID=mac: each guest reports under the MAC of the VIF its install gave it.
+        let senders = try ["bad1", "bad2"].map { try #require(try pool.mac(of: $0)) }
         let deadline = Date().addingTimeInterval(90)
-        while Date() < deadline, !["bad1", "bad2"].allSatisfy({ service.fleet.verdict(of: $0)?.isDecided == true }) {
+        while Date() < deadline, !senders.allSatisfy({ service.fleet.verdict(of: $0)?.isDecided == true }) {
             try await Task.sleep(for: .milliseconds(100))
         }
-        #expect(service.fleet.verdict(of: "bad1") == .succeeded)
-        #expect(service.fleet.verdict(of: "bad2") == .succeeded)
+        #expect(service.fleet.verdict(of: senders[0]) == .succeeded)
+        #expect(service.fleet.verdict(of: senders[1]) == .succeeded)
         let nothing = try CLIRunEndToEndTests.run(["rearm", "--failed", "--dry-run"], pool: pool, state: state)
         #expect(nothing.stdout.contains("Rearming 2 VMs"))  // the ledger is updated by install --watch, not console
     }

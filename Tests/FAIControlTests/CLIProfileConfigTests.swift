@@ -1,6 +1,7 @@
 import FAIControl
 import Foundation
 import Testing
+import TestScratch
 
 @Suite struct CLIProfileConfigTests {
     @Test func parsesTheSubset() throws {
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func refusesAReadablePasswordFile() throws {
-        let path = NSTemporaryDirectory() + "xsfai-config-\(UUID().uuidString).toml"
+        let path = Scratch.path("xsfai-config", suffix: ".toml")
         try "[pool.a]\nurl = \"https://x\"\npassword = \"secret\"\n".write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         chmod(path, 0o644)
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func refusesAConfigOthersCanWriteWhenItSaysWhereThePasswordComesFrom() throws {
-        let folder = NSTemporaryDirectory() + "xsfai-config-\(UUID().uuidString)"
+        let folder = Scratch.path("xsfai-config")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/config.toml"
@@ -81,7 +82,7 @@ import Testing
     @Test func thePasswordCommandDoesNotInheritXSFAIPassword() async throws {
         let pool = try await LoopbackPool.start()
         defer { Task { await pool.stop() } }
-        let config = NSTemporaryDirectory() + "xsfai-config-\(UUID().uuidString)"
+        let config = Scratch.path("xsfai-config")
         try FileManager.default.createDirectory(atPath: config + "/xsfai", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: config) }
         let command = #"if [ -z \"$XSFAI_PASSWORD\" ]; then echo \#(pool.configuration.password); else echo inherited; fi"#
@@ -96,8 +97,71 @@ import Testing
     }
 }
 
-/// Once xsfai holds a password it can write no core file.
+/// Once xsfai holds a password it can write no core file, and is not dumpable (no core, no
+/// `/proc/<pid>/mem` or ptrace for other processes of the user).
 @Suite struct CLICoreDumpTests {
+    /// The owner of `/proc/<pid>/status`: the process's user while it is dumpable, root once it made
+    /// itself non-dumpable (the kernel's sign of `PR_SET_DUMPABLE` 0 seen from outside).
+    static func procOwner(_ pid: Int32) -> uid_t? {
+        var status = stat()
+        return stat("/proc/\(pid)/status", &status) == 0 ? status.st_uid : nil
+    }
+
+    /// Runs `arguments` as an unprivileged user when the tests run as root (root owns every /proc
+    /// entry of its own processes either way), else as ourselves; returns the process and that uid.
+    static func launchUnprivileged(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> (Process, uid_t) {
+        let process = Process()
+        let uid: uid_t = getuid() == 0 ? 65534 : getuid()
+        if getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return (process, uid)
+    }
+
+    @Test func aProcessHoldingAPasswordIsNotDumpable() async throws {
+        let pool = try await LoopbackPool.start()
+        defer { Task { await pool.stop() } }
+        // The observation itself: a process that holds nothing stays owned by its user.
+        let (control, uid) = try Self.launchUnprivileged(URL(fileURLWithPath: "/bin/sleep"), ["600"], environment: [:])
+        // Blocking waits: a busy run starves the cooperative pool, and a task's sleep could outlast the child.
+        usleep(300_000)
+        let controlOwner = Self.procOwner(control.processIdentifier)
+        kill(control.processIdentifier, SIGKILL)
+        control.waitUntilExit()
+        #expect(controlOwner == uid)
+        // Not under Scratch.root: that folder is 0700 and the child runs as another user.
+        let state = NSTemporaryDirectory() + "xsfai-dumpable-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        chown(state, uid, gid_t(uid))
+        var environment = ProcessInfo.processInfo.environment
+        environment["XSFAI_URL"] = pool.server.masterURL
+        environment["XSFAI_PASSWORD"] = pool.configuration.password
+        environment["XDG_STATE_HOME"] = state
+        environment["HOME"] = state
+        let (process, _) = try Self.launchUnprivileged(
+            CLIRunEndToEndTests.binary, ["console", "fai02", "--until-done", "--timeout", "600"], environment: environment)
+        var owner: uid_t?
+        for _ in 0..<1500 {
+            guard process.isRunning else { break }
+            owner = Self.procOwner(process.processIdentifier)
+            if owner == 0 { break }
+            usleep(20_000)
+        }
+        let exitedEarly = !process.isRunning
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        #expect(owner == 0, "owner \(String(describing: owner)) (user \(uid)); exited early: \(exitedEarly), status \(process.terminationStatus)")
+    }
+
     @Test func aProcessHoldingAPasswordHasACoreLimitOfZero() async throws {
         let pool = try await LoopbackPool.start()
         defer { Task { await pool.stop() } }

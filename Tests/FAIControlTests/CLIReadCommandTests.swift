@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// The read and print commands as an operator or a script meets them: full values when piped, the
 /// TUI's install state and drift in `vms`, URL mistakes as usage errors, output order, refusals.
@@ -83,7 +84,7 @@ import Testing
         let pool = try await LoopbackPool.start()
         defer { Task { await pool.stop() } }
         let state = CLI.freshState()
-        let out = NSTemporaryDirectory() + "xsfai-kit-\(UUID().uuidString)"
+        let out = Scratch.path("xsfai-kit")
         defer { try? FileManager.default.removeItem(atPath: out) }
         let written = try CLI.run(["fai-kit", "--out", out, "--template", "FAI Squeeze 64"], pool: pool, state: state)
         #expect(written.status == 0, "\(written.stderr)")

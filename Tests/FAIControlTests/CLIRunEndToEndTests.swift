@@ -2,6 +2,7 @@ import Foundation
 import Simulator
 import Testing
 import XenAPI
+import TestScratch
 
 /// Runs the `xsfai` binary (built next to the test bundle) against a simulator started in the test.
 @Suite struct CLIRunEndToEndTests {
@@ -21,7 +22,7 @@ import XenAPI
     /// `executable` runs another program (e.g. `script`, to give xsfai a terminal) in the same setting.
     static func run(
         _ arguments: [String], pool: LoopbackPool, state: String, limit: TimeInterval = 60,
-        environment extra: [String: String?] = [:], mergingStderr: Bool = false, executable: URL? = nil
+        environment extra: [String: String?] = [:], mergingStderr: Bool = false, executable: URL? = nil, input: String? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable ?? binary
@@ -36,8 +37,13 @@ import XenAPI
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = mergingStderr ? output : errors
-        process.standardInput = FileHandle.nullDevice
+        let typed = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : typed
         try process.run()
+        if let input {
+            typed.fileHandleForWriting.write(Data(input.utf8))
+            try? typed.fileHandleForWriting.close()
+        }
         // SIGKILL: a child spawned from a test-runner thread inherits its blocked SIGTERM.
         let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: killer)
@@ -71,7 +77,7 @@ import XenAPI
         try await LoopbackPool.start(SimulatorConfiguration(linesPerSecond: 3000, bootDelay: 3))
     }
 
-    static func freshState() -> String { NSTemporaryDirectory() + "xsfai-cli-\(UUID().uuidString)" }
+    static func freshState() -> String { Scratch.path("xsfai-cli") }
 
     @Test func checkFindsAndFixesTheXenCenterBug() async throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the xsfai product first")

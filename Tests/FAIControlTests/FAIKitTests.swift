@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FAIControl
+import TestScratch
 
 @Suite("FAI server kit")
 struct FAIKitTests {
@@ -14,9 +15,7 @@ struct FAIKitTests {
     }
 
     private static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("xsfai-kit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        Scratch.folderURL("xsfai-kit")
     }
 
     private static func writeKit(_ settings: FAIKit.Settings = .init()) throws -> URL {

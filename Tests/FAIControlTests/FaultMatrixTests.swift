@@ -53,18 +53,10 @@ import XenAPI
                 _ = try controller.rearm(try RearmPlanner.plan(ref: ref, record: record, resolver: resolver, force: true))
             }),
         "install": Scenario(name: "install", creates: 1) { pool, controller in
-            let resolver = try pool.resolver()
-            let (ref, template) = try resolver.resolve("FAI Squeeze 64", kind: .template)
-            _ = try controller.install(
-                InstallRequest(name: "web07", template: "FAI Squeeze 64", repository: "http://mirror.example/debian"),
-                templateRef: ref, template: template, existing: resolver.records)
+            try pool.install(InstallRequest(name: "web07", template: "FAI Squeeze 64", repository: "http://mirror.example/debian"), with: controller)
         },
         "install --sr": Scenario(name: "install --sr", creates: 1) { pool, controller in
-            let resolver = try pool.resolver()
-            let (ref, template) = try resolver.resolve("FAI Squeeze 64", kind: .template)
-            _ = try controller.install(
-                InstallRequest(name: "web08", template: "FAI Squeeze 64", sr: "Shared NFS storage"),
-                templateRef: ref, template: template, existing: resolver.records)
+            try pool.install(InstallRequest(name: "web08", template: "FAI Squeeze 64", sr: "Shared NFS storage"), with: controller)
         },
         "template-copy": Scenario(name: "template-copy", creates: 1) { pool, controller in
             let resolver = try pool.resolver()
@@ -154,7 +146,7 @@ import XenAPI
         for set in contents.sets {
             for (index, step) in set.steps.enumerated() {
                 let record = try Self.record(of: step.objectUUID, pool)
-                let state = StepPlan.state(of: step, in: record)
+                let state = StepPlan.state(of: step, in: record, vifNetworks: try Self.vifNetworks(of: step.objectUUID, pool))
                 if let parameter = step.parameter, let record {
                     let value = parameter.value(in: record)
                     #expect(value == step.old || value == step.new, "\(context): \(step.summary) is \(JournalStep.show(value))")
@@ -166,6 +158,15 @@ import XenAPI
             }
         }
         #expect(try controller.reconcile().filter { !$0.isSettled }.isEmpty, "\(context): a set is pending")
+        // Never a second VIF: every created VM has exactly the VIFs its set planned, one per device.
+        for set in new {
+            let planned = set.steps.filter { $0.operation == VIFCreation.method }
+            guard let uuid = set.created, !planned.isEmpty else { continue }
+            let devices = try Self.vifNetworks(of: uuid, pool)
+            #expect(devices == Dictionary(uniqueKeysWithValues: planned.map { ($0.device ?? "", $0.network ?? "") }), "\(context): VIFs \(devices)")
+            let vm = try pool.session.vm.getByUUID(uuid)
+            #expect(try pool.session.vm.getRecord(vm).vifs.count == planned.count, "\(context): a VIF was created twice")
+        }
 
         // A second run converges: nothing more is written (a creation is refused by its name).
         let countBefore = try controller.contents().sets.count
@@ -187,6 +188,13 @@ import XenAPI
         var result: [String: VMRecord] = [:]
         for record in try pool.session.allVMRecords().values where !record.isASnapshot { result[record.uuid] = record }
         return result
+    }
+
+    /// The VIFs of the VM `uuid` now, device → network UUID (`nil` when the VM is gone).
+    static func vifNetworks(of uuid: String, _ pool: LoopbackPool) throws -> [String: String]? {
+        guard let ref = try? pool.session.vm.getByUUID(uuid) else { return nil }
+        let networks = try pool.session.network.getAllRecords()
+        return try pool.session.vifs(of: ref).mapValues { networks[$0.record.network]?.uuid ?? "" }
     }
 
     static func record(of uuid: String, _ pool: LoopbackPool) throws -> VMRecord? {

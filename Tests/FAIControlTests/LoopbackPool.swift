@@ -3,6 +3,7 @@ import FAIControl
 import Foundation
 import Simulator
 import XenAPI
+import TestScratch
 
 extension CurlURLProber: URLProber {}
 
@@ -80,6 +81,14 @@ struct LoopbackPool {
         }
         return (5, tracker.summary())
     }
+
+    /// Installs `request` through `controller` from its template, resolved in the pool now, as `xsfai install` does.
+    @discardableResult
+    func install(_ request: InstallRequest, with controller: PoolController) throws -> InstallReport {
+        let resolver = try resolver()
+        let (ref, template) = try resolver.resolve(request.template, kind: .template)
+        return try controller.install(request, templateRef: ref, template: template, existing: resolver.records)
+    }
 }
 
 extension XenAPISession {
@@ -100,5 +109,5 @@ func temporaryJournal() -> ChangeJournal {
 
 /// A fresh temporary folder path (not created) for xsfai's state.
 func temporaryStateFolder() -> String {
-    NSTemporaryDirectory() + "xsfai-e2e-\(UUID().uuidString)/xsfai"
+    Scratch.path("xsfai-e2e") + "/xsfai"
 }

@@ -50,9 +50,19 @@ struct SetProber: URLProber {
     }
 
     @Test func abortedVMFailsOnBootloaderAndDistro() {
+        var aborted = TestRecords.aborted
+        aborted.vifs = ["OpaqueRef:vif-0"]
         let report = Preflight(prober: SetProber(existing: [netboot + "vmlinuz", netboot + "initrd.gz"]))
-            .run(TestRecords.aborted, hosts: [])
+            .run(aborted, hosts: [])
         #expect(report.checks.filter { $0.status == .fail }.map(\.name) == ["PV-bootloader", "install-distro"])
+        #expect(report.checks.first { $0.name == "network" }?.detail == "1 VIF")
+    }
+
+    @Test func aVMWithoutAVIFFailsAndATemplateWithoutOneDoesNot() {
+        let vm = Preflight.networkCheck(TestRecords.aborted)
+        #expect(vm.status == .fail && vm.detail.hasPrefix("no VIF: FAI cannot mount its NFS root (xe vif-create vm-uuid=\(TestRecords.aborted.uuid)"))
+        let template = Preflight.networkCheck(TestRecords.faiTemplate)
+        #expect(template.status == .pass && template.detail.contains("xsfai install adds one"))
     }
 
     @Test func xcpng83IsKnownToLackEliloader() {

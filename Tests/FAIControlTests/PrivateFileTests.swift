@@ -3,14 +3,13 @@ import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
+import TestScratch
 #endif
 
 /// Captures, logs and the journal are private from the moment they exist.
 @Suite(.serialized) struct PrivateFileTests {
     static func folder() -> String {
-        let path = NSTemporaryDirectory() + "xsfai-private-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        Scratch.folder("xsfai-private")
     }
 
     static func mode(_ path: String) -> mode_t {

@@ -3,6 +3,7 @@ import FAIMonitorServer
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import TestScratch
 #endif
 
 /// xsfai's monitor listener on 127.0.0.1 with a free port, its service and a log in a temp dir.
@@ -48,9 +49,7 @@ final class MonitorHarness {
     }
 
     static func temporaryDirectory() throws -> String {
-        var template = Array((NSTemporaryDirectory() + "xsfai-monitor-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw POSIXError(.EIO) }
-        return String(cString: made)
+        Scratch.folder("xsfai-monitor")
     }
 }
 

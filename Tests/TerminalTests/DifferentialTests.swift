@@ -1,6 +1,7 @@
 import Foundation
 import Terminal
 import Testing
+import TestScratch
 
 /// xsfai's emulator against a reference terminal, pyte (`pip install pyte`, installed by
 /// scripts/setup): the same streams through both on an 80x25 screen, comparing every line of text
@@ -86,7 +87,7 @@ import Testing
     private static func pyteScreens(_ streams: [[UInt8]]) throws -> [ReferenceScreen] {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("interop/pyte_screen.py")
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("xsfai-pyte-\(UUID().uuidString).json")
+        let input = URL(fileURLWithPath: Scratch.path("xsfai-pyte", suffix: ".json"))
         defer { try? FileManager.default.removeItem(at: input) }
         try JSONEncoder().encode(streams.map { Data($0).base64EncodedString() }).write(to: input)
         let process = Process()

@@ -5,6 +5,7 @@ import Glibc
 #endif
 import Testing
 import XenAPI
+import TestScratch
 
 /// A TLS server with a fresh self-signed certificate (`openssl s_server`), for the trust rules.
 private final class SelfSignedServer {
@@ -13,7 +14,7 @@ private final class SelfSignedServer {
     let port: Int
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("xsfai-tls-\(UUID().uuidString)")
+        directory = Scratch.folderURL("xsfai-tls")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try Self.run([
             "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=xcp-sim",

@@ -1,7 +1,8 @@
 public import XenAPI
 
-/// Opens a VM's vt100 console stream (the xsfai command adapts the CONNECT-based connector).
+/// Opens a VM's vt100 console stream for the shared console follower (the xsfai command adapts the
+/// CONNECT-based connector with its session).
 public protocol ConsoleConnecting: Sendable {
-    /// Connects to `console` (its record gives the location on the VM's host); blocks.
-    func connect(to console: ConsoleRecord) throws -> any ConsoleChannel
+    /// Opens the console stream at `location` (the console record's, on the VM's host); blocks.
+    func open(location: String) throws -> any ConsoleConnection
 }

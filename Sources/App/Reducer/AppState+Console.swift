@@ -6,42 +6,23 @@ extension AppState {
     mutating func openConsole(of vm: Ref<VMRecord>) -> [Effect] {
         pane = .console
         overlay = nil
+        return showConsole(of: vm)
+    }
+
+    /// Makes `vm` the console shown (the focused tile when consoles are tiled: a VM not tiled takes
+    /// the focused tile's place). Every console shown is captured: a VM captured in the background
+    /// shows its history since capture began, on the same connection.
+    mutating func showConsole(of vm: Ref<VMRecord>) -> [Effect] {
         if console.vm == vm, console.link != .idle { return [] }
-        var effects: [Effect] = console.link == .idle ? [] : [.disconnectConsole]
-        effects.append(.resetConsoleBuffer)
+        var tiles = console.tiles
+        if !tiles.contains(vm), let old = console.vm, let index = tiles.firstIndex(of: old) { tiles[index] = vm }
         console = ConsoleState()
+        console.tiles = tiles
         console.vm = vm
         console.lastSeen = vms[vm]
-        phases[vm] = nil
-        effects += reattachConsole()
+        var effects: [Effect] = [.resetConsoleBuffer]
+        effects += planCaptures()
         return effects
-    }
-
-    /// Connects to the VM's current text console, or waits for the VM to start.
-    mutating func reattachConsole() -> [Effect] {
-        guard let vm = console.vm else { return [] }
-        console.generation += 1
-        guard let (ref, record) = textConsole(of: vm), vms[vm]?.powerState == .running else {
-            console.link = .waitingForPowerOn
-            return []
-        }
-        console.link = .connecting(ref)
-        return [.connectConsole(record, generation: console.generation)]
-    }
-
-    /// The connection ended: wait for power-on, or retry with exponential backoff (0.5 s … 30 s).
-    mutating func consoleDropped(reason: String) -> [Effect] {
-        guard let vm = console.vm, vms[vm]?.powerState == .running else {
-            console.link = console.vm == nil ? .idle : .waitingForPowerOn
-            return []
-        }
-        if case .attached(let ref) = console.link, let current = textConsole(of: vm), current.0 != ref {
-            return reattachConsole()
-        }
-        let delay = min(30_000, 500 << min(console.attempts, 6))
-        console.attempts += 1
-        console.link = .retrying(delayMilliseconds: delay, reason: reason)
-        return [.scheduleConsoleRetry(generation: console.generation, milliseconds: delay)]
     }
 
     /// New output arrived: keep the view where the operator left it unless following.
@@ -86,7 +67,7 @@ extension AppState {
 
     /// Scrolls so `line` is visible, a third from the top, and stops following.
     mutating func scrollConsole(toShow line: Int) {
-        let rows = layout.consoleRows
+        let rows = consoleTextRows
         let top = console.lineCount - rows - console.scrollBack
         guard line < top || line >= top + rows else { return }
         let wantedTop = max(0, line - rows / 3)

@@ -6,18 +6,24 @@ extension AppState {
     /// Routes a key: overlay first, then text being typed, console input mode, global keys, pane keys.
     mutating func handleKey(_ key: Key) -> [Effect] {
         if overlay != nil { return overlayKey(key) }
-        if pane != .console, list(pane).isEditingFilter { return filterKey(key) }
+        if pane == .fleet, let effects = fleetKey(key) { return effects }
+        if pane.isList, list(pane).isEditingFilter { return filterKey(key) }
         if pane == .console, let search = console.search, search.isEditing { return searchKey(key) }
         if pane == .console, console.isInputMode { return inputModeKey(key) }
+        if let effects = tileKey(key) { return effects }
         if let effects = globalKey(key) { return effects }
-        return pane == .console ? consoleKey(key) : listKey(key)
+        switch pane {
+        case .console: return consoleKey(key)
+        case .fleet: return vmActionKey(key)
+        case .templates, .vms: return listKey(key)
+        }
     }
 
     private mutating func globalKey(_ key: Key) -> [Effect]? {
         switch key {
         case .character("q"), .control("c"):
             isRunning = false
-            return [.disconnectConsole, .quit]
+            return [.quit]
         case .control("z"):
             return [.suspend]
         case .character("?"):
@@ -41,12 +47,15 @@ extension AppState {
         case .character("3"):
             pane = .console
             return []
+        case .character("4"):
+            pane = .fleet
+            return []
         case .escape:
             if status?.kind == .error {
                 status = nil
             } else if pane == .console, console.search != nil {
                 console.search = nil
-            } else if pane != .console, !list(pane).filter.text.isEmpty {
+            } else if pane.isList, !list(pane).filter.text.isEmpty {
                 updateList(pane) { $0.filter = TextInput() }
                 refreshRows()
             } else if pane == .vms, !vmList.marked.isEmpty {
@@ -144,7 +153,8 @@ extension AppState {
 
     /// Keys acting on the selected VM or template, shared by the list panes and the console pane.
     private mutating func vmActionKey(_ key: Key) -> [Effect] {
-        if pane == .vms, !vmList.marked.isEmpty, let effects = markedVMsKey(key) { return effects }
+        if pane == .vms, !vmList.marked.isEmpty, let effects = markedVMsKey(key, vmList.markedInOrder) { return effects }
+        if pane == .fleet, !fleet.marked.isEmpty, let effects = markedVMsKey(key, fleet.markedInOrder) { return effects }
         guard let (ref, record) = selectedRecord else { return [] }
         switch key {
         case .character("e"):
@@ -191,14 +201,27 @@ extension AppState {
 
     private mutating func rearmKey(_ ref: Ref<VMRecord>, _ record: VMRecord) -> [Effect] {
         let plan: RearmPlan
+        let bare: RearmPlan
         do {
-            plan = try rearmPlan(ref, record, force: true)
+            plan = try rearmPlan(ref, record, force: true, withMonitor: true)
+            bare = try rearmPlan(ref, record, force: true)
         } catch {
             status = StatusMessage(error.description, kind: .error)
             return []
         }
         if plan.isAlreadyArmed {
             status = StatusMessage("\(record.nameLabel) is already armed: it installs on next start")
+            return []
+        }
+        if plan != bare {
+            // The monitor arguments are offered as the CLI's rearm --monitor adds them: the plan is
+            // shown, y takes it, w rearms without them.
+            let line = rearmLine(ref, record, withMonitor: true)
+            var question = ["Rearm \(line.text)", "", monitorNote ?? ""]
+            question += ["", "Equivalent xe commands:"] + line.xe.map { "  " + $0 }
+            overlay = .confirm(Confirmation(
+                question: question.joined(separator: "\n"), effect: .rearm(plan),
+                alternative: bare.isAlreadyArmed ? nil : .init(key: "w", label: "without monitor args", effect: .rearm(bare))))
             return []
         }
         if !plan.shutsDownFirst {
@@ -212,7 +235,7 @@ extension AppState {
     }
 
     private mutating func consoleKey(_ key: Key) -> [Effect] {
-        let rows = layout.consoleRows
+        let rows = consoleTextRows
         switch key {
         case .up, .character("k"): scrollConsole(by: 1)
         case .down, .character("j"): scrollConsole(by: -1)
@@ -249,7 +272,8 @@ extension AppState {
             return []
         }
         let bytes = ConsoleInput.bytes(for: key)
-        return bytes.isEmpty ? [] : [.sendToConsole(bytes)]
+        guard !bytes.isEmpty, let vm = console.vm else { return [] }
+        return [.sendToCapture(vm: vm, bytes)]
     }
 
     private mutating func filterKey(_ key: Key) -> [Effect] {

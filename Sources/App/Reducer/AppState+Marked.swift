@@ -3,13 +3,16 @@ import TUI
 import XenAPI
 
 extension AppState {
-    /// `r`, `s`, `S` on the VMs marked with Space or `*`: one confirmation listing every VM and what
+    /// `r`, `s`, `S` on the VMs marked with Space or `*` (`marked`, in display order): one confirmation listing every VM and what
     /// happens to it (or why it is skipped); `nil` for keys that do not act on marked VMs.
-    mutating func markedVMsKey(_ key: Key) -> [Effect]? {
-        let targets = vmList.markedInOrder.compactMap { ref in vms[ref].map { (ref, $0) } }
+    mutating func markedVMsKey(_ key: Key, _ marked: [Ref<VMRecord>]) -> [Effect]? {
+        let targets = marked.compactMap { ref in vms[ref].map { (ref, $0) } }
         guard !targets.isEmpty else { return nil }
         switch key {
-        case .character("r"): return confirmBatch(verb: "Rearm", targets, rearmLine)
+        case .character("r"):
+            let planner = self
+            return confirmBatch(verb: "Rearm", targets, { planner.rearmLine($0, $1, withMonitor: true) },
+                                without: { planner.rearmLine($0, $1, withMonitor: false) })
         case .character("s"): return confirmBatch(verb: "Start", targets, startLine)
         case .character("S"): return confirmBatch(verb: "Hard shutdown of", targets, hardShutdownLine)
         case .character("D"): return destroyKey(targets)
@@ -34,11 +37,22 @@ extension AppState {
         return Confirmation(question: text.joined(separator: "\n"), effect: effects.count == 1 ? effects[0] : .batch(effects))
     }
 
+    /// `without` is the batch without the monitor arguments: offered under `w` when it differs.
     private mutating func confirmBatch(
         verb: String, _ targets: [(Ref<VMRecord>, VMRecord)],
-        _ line: (Ref<VMRecord>, VMRecord) -> (text: String, effect: Effect?, xe: [String])
+        _ line: (Ref<VMRecord>, VMRecord) -> (text: String, effect: Effect?, xe: [String]),
+        without: ((Ref<VMRecord>, VMRecord) -> (text: String, effect: Effect?, xe: [String]))? = nil
     ) -> [Effect] {
-        if let confirmation = batchConfirmation(verb: verb, targets, line) {
+        if var confirmation = batchConfirmation(verb: verb, targets, line) {
+            if let without {
+                let plain = batchConfirmation(verb: verb, targets, without)
+                if plain?.effect != confirmation.effect {
+                    confirmation = batchConfirmation(verb: verb, targets, warning: monitorNote, line) ?? confirmation
+                    confirmation.alternative = plain.map {
+                        Confirmation.Alternative(key: "w", label: "without monitor args", effect: $0.effect)
+                    }
+                }
+            }
             overlay = .confirm(confirmation)
         } else {
             status = StatusMessage("\(verb.lowercased()): nothing to do for the \(targets.count) marked VMs", kind: .error)
@@ -46,10 +60,19 @@ extension AppState {
         return []
     }
 
-    private func rearmLine(_ ref: Ref<VMRecord>, _ record: VMRecord) -> (text: String, effect: Effect?, xe: [String]) {
+    /// What the PV-args gain when the monitor arguments are offered (a rearm's confirmation says it).
+    var monitorNote: String? {
+        fleet.monitorTarget.map {
+            "The PV-args gain \($0.words.joined(separator: " ")): FAI reports each task to the monitor (fleet pane, 4)."
+        }
+    }
+
+    /// One VM's line of a rearm confirmation: the plan's changes (with the monitor arguments when
+    /// `withMonitor`), its effect, its xe commands; skipped when armed already or refused.
+    func rearmLine(_ ref: Ref<VMRecord>, _ record: VMRecord, withMonitor: Bool) -> (text: String, effect: Effect?, xe: [String]) {
         let plan: RearmPlan
         do {
-            plan = try rearmPlan(ref, record, force: true)
+            plan = try rearmPlan(ref, record, force: true, withMonitor: withMonitor)
         } catch {
             return ("\(record.nameLabel): skipped, \(error.description)", nil, [])
         }

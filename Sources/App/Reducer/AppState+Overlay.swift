@@ -8,7 +8,7 @@ extension AppState {
         guard let overlay else { return [] }
         if key == .control("c") {
             isRunning = false
-            return [.disconnectConsole, .quit]
+            return [.quit]
         }
         if overlay.scrolls, scrollOverlay(overlay, key) { return [] }
         switch overlay {
@@ -26,6 +26,11 @@ extension AppState {
                 self.overlay = nil
                 status = StatusMessage("working…")
                 return [confirmation.effect]
+            }
+            if let alternative = confirmation.alternative, key == .character(alternative.key) {
+                self.overlay = nil
+                status = StatusMessage("working…")
+                return [alternative.effect]
             }
             if key == .escape || key == .character("n") || key == .character("q") { self.overlay = nil }
             return []

@@ -7,20 +7,25 @@ extension AppState {
         hosts = snapshot.hosts.mapValues(\.nameLabel)
         consoles = snapshot.consoles
         storageRepositories = snapshot.srs
+        networks = snapshot.networks
         vms = snapshot.vms
         templateRecords = vms.filter { $0.value.isATemplate && !$0.value.isASnapshot }
         refreshRows()
-        return followConsoleVM()
+        rebuildSenderMapping(vifs: snapshot.vifs)
+        refreshFleetRows()
+        let captureEffects = planCaptures()
+        return captureEffects + followConsoleVM()
     }
 
-    /// Keeps the console attached to its VM across starts, reboots and halts; emits marker lines.
+    /// Follows the console's VM across starts, reboots and halts (its capture does the attaching);
+    /// emits marker lines.
     mutating func followConsoleVM() -> [Effect] {
         guard let vm = console.vm else { return [] }
         guard let record = vms[vm] else {
             if console.lastSeen != nil {
                 console.lastSeen = nil
                 console.link = .idle
-                return [.markConsole("VM destroyed"), .disconnectConsole]
+                return [.markConsole("VM destroyed")]
             }
             return []
         }
@@ -43,18 +48,7 @@ extension AppState {
         }
         effects += markers.map(Effect.markConsole)
         console.lastSeen = record
-        let current = textConsole(of: vm)
-        switch console.link {
-        case .waitingForPowerOn, .retrying:
-            if current != nil { effects += reattachConsole() }
-        case .connecting(let ref), .attached(let ref):
-            if let current, current.0 != ref {
-                effects.append(.disconnectConsole)
-                effects += reattachConsole()
-            }
-        case .idle:
-            break
-        }
+        mirrorCaptureLink()
         return effects
     }
 

@@ -3,20 +3,30 @@ import TUI
 import XenAPI
 
 extension AppState {
-    /// `n` on a template: name (suggested), SR (← → picks; the template's own by default) and the
-    /// install repository (the template's, editable).
+    /// `n` on a template: name (suggested), SR (← → picks; the template's own by default), the
+    /// install repository (the template's, editable) and the network (← →, ``networkChoices(for:)``).
     mutating func openNewInstall(_ ref: Ref<VMRecord>, _ record: VMRecord) {
         var form = PromptForm(purpose: .newInstall(template: ref), fields: [
             .init(label: "Name", input: TextInput(suggestedName(from: record))),
             .init(label: "SR", input: TextInput("‹ template's SR ›")),
             .init(label: "Repository", input: TextInput(record.otherConfig["install-repository"] ?? "")),
         ])
+        form.setChoices(networkChoices(for: record), label: "Network")
         let srs = storageRepositories.filter { $0.value.contentType != "iso" }
             .sorted { $0.value.nameLabel.naturallyPrecedes($1.value.nameLabel) }
         form.choices[1] = [PromptForm.Choice("template's SR", value: nil)]
             + srs.map { PromptForm.Choice("\($0.value.nameLabel) (\($0.value.type))", value: $0.value.uuid) }
+        if let monitor = fleet.monitorTarget {
+            // As install --monitor: FAI then reports each task to the monitor (the fleet pane, 4).
+            let words = monitor.words.joined(separator: " ")
+            form.setChoices([PromptForm.Choice("add \(words)", value: words), PromptForm.Choice("no monitor", value: nil)],
+                            label: Self.monitorFieldLabel)
+        }
         overlay = .prompt(form)
     }
+
+    /// The new-install field offering the monitor arguments.
+    static let monitorFieldLabel = "Monitor"
 
     /// `C` on a template: the copy's name and description (the wiki's first step).
     mutating func openCopyTemplate(_ ref: Ref<VMRecord>, _ record: VMRecord) {
@@ -79,6 +89,12 @@ extension AppState {
                 name: name, template: record.uuid,
                 repository: repository.isEmpty || repository == templateRepository ? nil : repository, sr: form.choice(1)?.value)
             request.allowDuplicateName = inUse  // the operator pressed Enter twice on a name in use
+            if let network = form.choice(label: "Network")?.value {
+                if network.isEmpty { request.withoutNetwork = true } else { request.networks = [network] }
+            }
+            if form.choice(label: Self.monitorFieldLabel)?.value != nil {
+                request.monitor = fleet.monitorTarget
+            }
             status = StatusMessage("creating \(name) from \(record.nameLabel)…")
             return [.install(request, template: template, record: record)]
         case .copyTemplate(let template):

@@ -1,8 +1,36 @@
 import TUI
+import XenAPI
 
 extension AppState {
     /// Applies one fact and returns the effects to perform, in order. Pure: no I/O, no clock.
     public mutating func reduce(_ action: Action) -> [Effect] {
+        let (phasesBefore, capturesBefore) = (phases, captures.byVM)
+        let effects = reduceAction(action)
+        var begins = false
+        for effect in effects { begins = noteAttempts(effect) || begins }
+        if begins || phases != phasesBefore || captures.byVM != capturesBefore { refreshFleetRows() }
+        return effects
+    }
+
+    /// Starts and rearms this TUI sends begin install attempts (the fleet pane's rows).
+    private mutating func noteAttempts(_ effect: Effect) -> Bool {
+        switch effect {
+        case .startVM(let vm):
+            // Starting a VM that runs already begins nothing (the pool refuses it).
+            guard vms[vm]?.powerState == .halted else { return false }
+            beginAttempt(vm)
+            return true
+        case .rearm(let plan):
+            beginAttempt(Ref(plan.changes.target.ref))
+            return true
+        case .batch(let effects):
+            return effects.reduce(false) { noteAttempts($1) || $0 }
+        default:
+            return false
+        }
+    }
+
+    private mutating func reduceAction(_ action: Action) -> [Effect] {
         switch action {
         case .keyPressed(let key):
             return handleKey(key)
@@ -12,7 +40,7 @@ extension AppState {
             return []
         case .terminationRequested:
             isRunning = false
-            return [.disconnectConsole, .quit]
+            return [.quit]
         case .poolChanged(let snapshot):
             return apply(snapshot)
         case .connectionChanged(let state):
@@ -25,17 +53,6 @@ extension AppState {
             guard state == .connected, !hasReconciledJournal else { return [] }
             hasReconciledJournal = true
             return [.reconcileJournal]
-        case .consoleAttached(let generation):
-            guard generation == console.generation, case .connecting(let ref) = console.link else { return [] }
-            console.link = .attached(ref)
-            console.attempts = 0
-            return []
-        case .consoleDetached(let generation, let reason):
-            guard generation == console.generation else { return [] }
-            return consoleDropped(reason: reason)
-        case .consoleRetryDue(let generation):
-            guard generation == console.generation, case .retrying = console.link else { return [] }
-            return reattachConsole()
         case .consoleAdvanced(let lineCount, let phase, let progress):
             return consoleAdvanced(lineCount: lineCount, phase: phase, progress: progress)
         case .consoleFailureRead(let report):
@@ -79,6 +96,19 @@ extension AppState {
         case .clipboardCopied(let lines):
             status = StatusMessage("copied \(lines) line\(lines == 1 ? "" : "s") to the clipboard (OSC 52)")
             return []
+        case .captureStatusChanged(let vm, let id, let status):
+            return captureStatusChanged(vm: vm, id: id, status: status)
+        case .captureAdvanced(let vm, let id, let reading):
+            return captureAdvanced(vm: vm, id: id, reading)
+        case .captureFailureRead(let vm, let report):
+            failures[vm] = report
+            return []
+        case .monitorChanged(let monitor, let time):
+            return monitorChanged(monitor, at: time)
+        case .clockTicked(let time):
+            return clockTicked(time)
+        case .consoleHostNameRead(let vm, let name):
+            return consoleHostNameRead(vm: vm, name: name)
         }
     }
 
@@ -87,9 +117,10 @@ extension AppState {
         let rows = layout.listRows
         templates.position = templates.position.clamped(count: templates.rows.count, visibleRows: rows)
         vmList.position = vmList.position.clamped(count: vmList.rows.count, visibleRows: rows)
+        fleet.position = fleet.position.clamped(count: fleet.rows.count, visibleRows: rows)
         console.scrollBack = min(console.scrollBack, maxScrollBack)
     }
 
     /// How far the console can scroll back.
-    var maxScrollBack: Int { max(0, console.lineCount - layout.consoleRows) }
+    var maxScrollBack: Int { max(0, console.lineCount - consoleTextRows) }
 }

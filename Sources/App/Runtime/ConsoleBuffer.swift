@@ -86,6 +86,26 @@ public final class ConsoleBuffer: ConsoleLines {
         tracker.progress.stage == .waiting ? "" : "FAI: " + tracker.statusText
     }
 
+    /// The newest line with text (looked for among the last screenful), trailing spaces removed.
+    public var lastLine: String {
+        let count = lineCount
+        for index in stride(from: count - 1, through: max(0, count - Self.guestSize.rows), by: -1) {
+            let text = self.text(ofLine: index)
+            if !text.isEmpty { return text }
+        }
+        return ""
+    }
+    /// The installing host's name the console printed (FAI's DHCP reply), once seen.
+    public var hostName: String? { tracker.progress.hostName }
+
+    /// What a background capture reports of this buffer.
+    var reading: CaptureReading {
+        let progress = tracker.progress
+        return CaptureReading(
+            phase: phase, progress: progressText, lastLine: lastLine, hasFAIStarted: progress.hasFAIStarted,
+            showsInstalledSystem: !progress.hasFAIStarted && progress.partialLine.hasSuffix(" login: "))
+    }
+
     /// Lines held: scrollback plus the guest screen.
     public var lineCount: Int { emulator.lineCount }
 

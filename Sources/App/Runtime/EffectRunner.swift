@@ -1,47 +1,22 @@
 import Dispatch
 import FAIControl
 import Foundation
-import Synchronization
 import XenAPI
 
 /// Performs the effects that talk to the pool, off the loop's thread, and posts the results back.
 final class EffectRunner: Sendable {
     private let operations: any PoolOperations
-    private let connector: any ConsoleConnecting
     private let inbox: Inbox
     private let operationQueue = DispatchQueue(label: "xsfai.operations")
-    private let consoleWriteQueue = DispatchQueue(label: "xsfai.console-input")
-    private let channel = Mutex<(generation: Int, channel: (any ConsoleChannel)?)>((0, nil))
 
-    init(operations: any PoolOperations, connector: any ConsoleConnecting, inbox: Inbox) {
+    init(operations: any PoolOperations, inbox: Inbox) {
         self.operations = operations
-        self.connector = connector
         self.inbox = inbox
     }
 
     /// Starts `effect`; returns at once.
     func perform(_ effect: Effect) {
         switch effect {
-        case .connectConsole(let console, let generation):
-            connect(console, generation: generation)
-        case .disconnectConsole:
-            let old = channel.withLock { state in
-                defer { state.channel = nil }
-                state.generation = -1
-                return state.channel
-            }
-            old?.close()
-        case .scheduleConsoleRetry(let generation, let milliseconds):
-            let inbox = self.inbox
-            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(milliseconds)) {
-                inbox.post(.consoleRetryDue(generation: generation))
-            }
-        case .sendToConsole(let bytes):
-            let current = channel.withLock { $0.channel }
-            let inbox = self.inbox
-            consoleWriteQueue.async {
-                do { try current?.write(bytes) } catch { inbox.post(.operationFailed("console input: \(error)")) }
-            }
         case .applyPlan(let plan):
             run { .operationSucceeded(try $0.apply(plan)) }
         case .rearm(let plan):
@@ -80,7 +55,8 @@ final class EffectRunner: Sendable {
             run { .operationSucceeded(try $0.hardShutdown(vm)) }
         case .preflight(let vm):
             run { .preflightCompleted(vm: vm, try $0.preflight(vm)) }
-        case .resetConsoleBuffer, .markConsole, .searchConsole, .saveConsoleCapture, .copyConsoleText, .copyText, .batch, .restartInstallProgress, .suspend, .quit:
+        case .resetConsoleBuffer, .markConsole, .searchConsole, .saveConsoleCapture, .copyConsoleText, .copyText, .batch,
+             .restartInstallProgress, .startCapture, .endCapture, .sendToCapture, .suspend, .quit:
             break
         }
     }
@@ -100,49 +76,5 @@ final class EffectRunner: Sendable {
                 inbox.post(.operationFailed(String(describing: error)))
             }
         }
-    }
-
-    private func connect(_ console: ConsoleRecord, generation: Int) {
-        let previous = channel.withLock { state in
-            defer { state = (generation, nil) }
-            return state.channel
-        }
-        previous?.close()
-        let connector = self.connector
-        let inbox = self.inbox
-        let thread = Thread { [self] in
-            let opened: any ConsoleChannel
-            do {
-                opened = try connector.connect(to: console)
-            } catch {
-                inbox.post(.consoleDetached(generation: generation, reason: String(describing: error)))
-                return
-            }
-            let current = channel.withLock { state -> Bool in
-                guard state.generation == generation else { return false }
-                state.channel = opened
-                return true
-            }
-            guard current else {
-                opened.close()
-                return
-            }
-            inbox.post(.consoleAttached(generation: generation))
-            var reason = "console closed"
-            do {
-                while true {
-                    let bytes = try opened.read()
-                    if bytes.isEmpty { break }
-                    inbox.post(.consoleBytes(generation: generation, bytes))
-                    inbox.waitForRoom()
-                }
-            } catch {
-                reason = String(describing: error)
-            }
-            opened.close()
-            inbox.post(.consoleDetached(generation: generation, reason: reason))
-        }
-        thread.name = "xsfai.console"
-        thread.start()
     }
 }

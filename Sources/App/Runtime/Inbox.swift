@@ -23,7 +23,7 @@ final class Inbox: @unchecked Sendable {
     func post(_ item: InboxItem) {
         condition.lock()
         items.append(item)
-        if case .consoleBytes(_, let bytes) = item { pendingConsoleBytes += bytes.count }
+        pendingConsoleBytes += item.consoleByteCount
         let wasEmpty = items.count == 1
         condition.unlock()
         if wasEmpty { waker.wake() }
@@ -44,7 +44,7 @@ final class Inbox: @unchecked Sendable {
         var taken = 0
         var bytes = 0
         while taken < items.count, bytes < byteBudget {
-            if case .consoleBytes(_, let chunk) = items[taken] { bytes += chunk.count }
+            bytes += items[taken].consoleByteCount
             taken += 1
         }
         let batch = Array(items.prefix(taken))

@@ -8,17 +8,20 @@ extension AppState {
     /// "Armed" is exactly a plan with nothing to write, so the `r` key, the install-state column and the
     /// CLI never disagree (a VM on eliloader whose PV-args were dropped is not armed: it would not boot
     /// the installer).
-    func rearmPlan(_ ref: Ref<VMRecord>, _ record: VMRecord, force: Bool) throws(RearmError) -> RearmPlan {
-        try RearmPlanner.plan(ref, record, templates: templateRecords, force: force)
+    /// With `withMonitor`, the PV-args gain the fleet's monitor arguments (``FleetState/monitorTarget``)
+    /// as `xsfai rearm --monitor` adds them.
+    func rearmPlan(_ ref: Ref<VMRecord>, _ record: VMRecord, force: Bool, withMonitor: Bool = false) throws(RearmError) -> RearmPlan {
+        try RearmPlanner.plan(ref, record, templates: templateRecords, force: force, monitor: withMonitor ? fleet.monitorTarget : nil)
     }
 }
 
 extension RearmPlanner {
     /// The rearm plan for `record` with its template looked up among `templates`.
     static func plan(
-        _ ref: Ref<VMRecord>, _ record: VMRecord, templates: [Ref<VMRecord>: VMRecord], force: Bool
+        _ ref: Ref<VMRecord>, _ record: VMRecord, templates: [Ref<VMRecord>: VMRecord], force: Bool,
+        monitor: MonitorKernelArguments? = nil
     ) throws(RearmError) -> RearmPlan {
         let template = TargetResolver(records: templates).template(of: record)?.record
-        return try plan(ref: ref, record: record, template: template, force: force)
+        return try plan(ref: ref, record: record, template: template, force: force, monitor: monitor)
     }
 }

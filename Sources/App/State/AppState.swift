@@ -27,6 +27,8 @@ public struct AppState: Sendable, Hashable {
     public var templateRecords: [Ref<VMRecord>: VMRecord] = [:]
     /// Storage repositories by reference (the SR choice of a new install).
     public var storageRepositories: [Ref<SRRecord>: SRRecord] = [:]
+    /// Networks by reference (the network choice of a new install).
+    public var networks: [Ref<NetworkRecord>: NetworkRecord] = [:]
     /// vt100 console records by reference.
     public var consoles: [Ref<ConsoleRecord>: ConsoleRecord] = [:]
     /// The templates pane.
@@ -35,6 +37,10 @@ public struct AppState: Sendable, Hashable {
     public var vmList = ListState()
     /// The console pane.
     public var console = ConsoleState()
+    /// Background console captures of the VMs in install attempts.
+    public var captures = BackgroundCaptures()
+    /// The fleet pane: every install attempt, from consoles and the FAI monitor.
+    public var fleet = FleetState()
     /// Install phases read from consoles, by VM, each with the domain it was read from.
     public var phases: [Ref<VMRecord>: AttemptPhase] = [:]
     /// Failures read from consoles, by VM: kept when the console moves to another VM (their line
@@ -91,6 +97,7 @@ public struct AppState: Sendable, Hashable {
         case .templates: templates.selected
         case .vms: vmList.selected
         case .console: console.vm
+        case .fleet: fleet.selected?.vm
         }
         guard let ref, let record = vms[ref] else { return nil }
         return (ref, record)

@@ -1,16 +1,13 @@
 public import XenAPI
 
-/// The console pane's state. The cells themselves live in the loop's `ConsoleBuffer`; this holds
-/// what the reducer decides: which VM, the connection, scrolling, search and input mode.
+/// The console pane's state. The cells themselves live in the loop's capture of the VM (every console
+/// shown is captured, see ``BackgroundCaptures``); this holds what the reducer decides: which VM,
+/// the connection as the capture reports it, scrolling, search, input mode and the tiles.
 public struct ConsoleState: Sendable, Hashable {
     /// The VM whose console is shown.
     public var vm: Ref<VMRecord>?
     /// The connection.
     public var link: ConsoleLink = .idle
-    /// Increases with every new connection, so results of an old one are ignored.
-    public var generation = 0
-    /// Reconnection attempts since the last successful connection.
-    public var attempts = 0
     /// Whether the view sticks to the newest output.
     public var isFollowing = true
     /// Lines scrolled back from the newest (0 = bottom).
@@ -27,6 +24,12 @@ public struct ConsoleState: Sendable, Hashable {
     public var failure: FailureReport?
     /// The last VM record seen, to notice lifecycle changes for marker lines.
     public var lastSeen: VMRecord?
+    /// The VMs tiled in the console area (at most ``ConsoleState/tileLimit``), in order; the
+    /// focused tile is the one of ``vm``. Empty: the console shows ``vm`` alone.
+    public var tiles: [Ref<VMRecord>] = []
+
+    /// The most consoles tiled at once.
+    public static let tileLimit = 4
 
     /// An idle console.
     public init() {}

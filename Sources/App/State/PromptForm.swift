@@ -56,6 +56,18 @@ public struct PromptForm: Sendable, Hashable {
         return list[min(max(0, chosen[index] ?? 0), list.count - 1)]
     }
 
+    /// Adds a field `label` picked with ← → among `list` (the first shown and chosen).
+    mutating func setChoices(_ list: [Choice], label: String) {
+        guard let first = list.first else { return }
+        fields.append(.init(label: label, input: TextInput("‹ \(first.label) ›")))
+        choices[fields.count - 1] = list
+    }
+
+    /// The value of the choice field labelled `label`.
+    public func choice(label: String) -> Choice? {
+        fields.firstIndex { $0.label == label }.flatMap(choice)
+    }
+
     /// Picks the next (`forward`) or previous choice of the focused field; false when it has none.
     mutating func stepChoice(forward: Bool) -> Bool {
         guard let list = choices[focus], !list.isEmpty else { return false }

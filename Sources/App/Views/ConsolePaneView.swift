@@ -1,5 +1,6 @@
 import Terminal
 import TUI
+import XenAPI
 
 /// Draws the console pane: a title line (VM, link, follow, FAI progress, search) and the capture.
 struct ConsolePaneView {
@@ -14,20 +15,49 @@ struct ConsolePaneView {
     let state: AppState
     let lines: (any ConsoleLines)?
     var focus = Focus.alone
+    /// The console drawn: the open one (scrolling, search, input) unless a tile of another VM.
+    var console: ConsoleState
+
+    /// Draws the open console.
+    init(state: AppState, lines: (any ConsoleLines)?, focus: Focus = .alone) {
+        self.state = state
+        self.lines = lines
+        self.focus = focus
+        console = state.console
+    }
+
+    /// Draws the tile of `vm`: the open console if it is the focused tile, else `vm`'s capture
+    /// following its newest output.
+    init(state: AppState, tile vm: Ref<VMRecord>, lines: (any ConsoleLines)?, focus: Focus) {
+        self.init(state: state, lines: lines, focus: focus)
+        guard state.console.vm != vm else { return }
+        console = ConsoleState()
+        console.vm = vm
+        console.lineCount = lines?.lineCount ?? 0
+        let capture = state.captures[vm]
+        console.progress = capture?.progress ?? ""
+        switch capture?.status {
+        case .capturing: console.link = capture?.console.map(ConsoleLink.attached) ?? .waitingForPowerOn
+        case .connecting: console.link = capture?.console.map(ConsoleLink.connecting) ?? .waitingForPowerOn
+        case .retrying(let delay, let reason): console.link = .retrying(delayMilliseconds: delay, reason: reason)
+        case .refused(let holder): console.link = .retrying(delayMilliseconds: ConsoleBackoff.refusedDelayMilliseconds, reason: "refused (HTTP 503), held by \(holder)")
+        case .waitingForSlot, .finished, nil: console.link = .waitingForPowerOn
+        }
+    }
 
     /// Draws and returns where the text cursor goes (search prompt, or the guest's cursor in input mode).
     func render(into canvas: inout Canvas, area: Rect) -> Point? {
         guard !area.isEmpty else { return nil }
         let (titleArea, textArea) = area.splitTop(1)
         let cursor = renderTitle(into: &canvas, area: titleArea)
-        guard state.console.vm != nil, let lines else {
+        guard console.vm != nil, let lines else {
             canvas.write("No console open. Choose a VM in the VMs pane (2) and press Enter or c.",
                          at: Point(x: textArea.x + 1, y: textArea.y), role: .dim, clip: textArea)
             return cursor
         }
         let count = lines.lineCount
-        let top = max(0, count - textArea.height - state.console.scrollBack)
-        let current = state.console.search?.currentMatch
+        let top = max(0, count - textArea.height - console.scrollBack)
+        let current = console.search?.currentMatch
         for row in 0..<textArea.height {
             let index = top + row
             guard index < count else { break }
@@ -51,12 +81,12 @@ struct ConsolePaneView {
                 x += max(1, cell.width)
             }
         }
-        for match in Self.matches(state.console.search?.matches ?? [], inLines: top..<min(count, top + textArea.height)) {
+        for match in Self.matches(console.search?.matches ?? [], inLines: top..<min(count, top + textArea.height)) {
             let span = Rect(x: textArea.x + match.columns.lowerBound, y: textArea.y + match.line - top,
                             width: match.columns.count, height: 1)
             canvas.restyle(span, role: match == current ? .currentMatch : .match, attributes: match == current ? .bold : [])
         }
-        if state.console.isInputMode, let guest = lines.cursorLine, guest.line >= top, guest.line < top + textArea.height {
+        if console.isInputMode, let guest = lines.cursorLine, guest.line >= top, guest.line < top + textArea.height {
             return Point(x: textArea.x + min(guest.column, textArea.width - 1), y: textArea.y + guest.line - top)
         }
         return cursor
@@ -84,18 +114,22 @@ struct ConsolePaneView {
         case .marked(false): ("  ", .title)
         }
         canvas.fill(area, with: TUI.Cell(" ", role: titleRole))
-        let console = state.console
         guard let vm = console.vm else {
             canvas.write(prefix + "Console", at: area.origin, role: titleRole, attributes: .bold, clip: area)
             return nil
         }
         var parts = [state.vms[vm]?.nameLabel ?? vm.rawValue, console.link.summary]
+        if let index = state.console.tiles.firstIndex(of: vm) { parts[0] = "\(index + 1) " + parts[0] }
         if console.isInputMode {
             parts.append("INPUT → VM (Ctrl-] leaves)")
         } else {
             parts.append(console.isFollowing ? "follow" : "scrolled back \(console.scrollBack)")
         }
-        if !console.progress.isEmpty { parts.append(console.progress) }
+        if !console.progress.isEmpty {
+            parts.append(console.progress)
+        } else if state.console.tiles.contains(vm), let record = state.vms[vm], case let verdict = InstallState(ref: vm, record: record, state: state), verdict.kind != .neutral {
+            parts.append(verdict.label)
+        }
         var x = area.x + canvas.write(prefix + parts.joined(separator: " · "), at: area.origin, role: titleRole,
                                       attributes: .bold, clip: area)
         guard let search = console.search else { return nil }

@@ -6,7 +6,7 @@ public enum KeyMap {
     public static let help: [HelpOverlayView.Section] = [
         .init("Move", [
             KeyHint("Tab Shift-Tab", "next / previous pane"),
-            KeyHint("1 2 3", "pick a pane"),
+            KeyHint("1 2 3 4", "pick a pane (4: fleet)"),
             KeyHint("↑↓ j k", "move; scroll console"),
             KeyHint("PgUp PgDn", "page"),
             KeyHint("g G", "top / bottom, follow"),
@@ -37,12 +37,24 @@ public enum KeyMap {
             KeyHint("h b", "clean shutdown / clean reboot"),
             KeyHint("p", "preflight"),
         ]),
+        .init("Fleet (4)", [
+            KeyHint("< > I", "sort by state / name / elapsed, reverse"),
+            KeyHint("f", "show all / running / failed / ok"),
+            KeyHint("/", "filter (state: host: name:)"),
+            KeyHint("Space *", "mark / all shown (r s S act on them)"),
+            KeyHint("Enter c", "console of the VM"),
+            KeyHint("d", "details (a failure: FAI's error lines)"),
+            KeyHint("r s", "rearm / start (plans shown)"),
+        ]),
         .init("Console", [
             KeyHint("Enter i", "type into the VM"),
             KeyHint("Ctrl-]", "leave input mode"),
             KeyHint("L", "save capture to a file"),
             KeyHint("Y", "copy (OSC 52)"),
             KeyHint("f", "follow new output"),
+            KeyHint("+", "tile the selected VM's console (up to 4)"),
+            KeyHint("-", "remove the focused tile"),
+            KeyHint("Tab Shift-Tab", "next / previous tile, then pane"),
         ]),
         .init("Program", [
             KeyHint("q Ctrl-C", "quit"),
@@ -58,7 +70,10 @@ public enum KeyMap {
             case .details(let ref):
                 let jump = state.failureLines(of: ref).isEmpty ? [] : [KeyHint("Tab", "error line"), KeyHint("Enter", "show in console")]
                 return [KeyHint("Esc", "close"), KeyHint("↑↓ PgUp PgDn", "scroll")] + jump
-            case .confirm, .plan:
+            case .confirm(let confirmation):
+                let alternative = confirmation.alternative.map { [KeyHint(String($0.key), $0.label)] } ?? []
+                return [KeyHint("y", "yes, apply")] + alternative + [KeyHint("Esc", "cancel"), KeyHint("↑↓ PgUp PgDn", "scroll")]
+            case .plan:
                 return [KeyHint("y", "yes, apply"), KeyHint("Esc", "cancel"), KeyHint("↑↓ PgUp PgDn", "scroll")]
             case .messages:
                 return [KeyHint("↑↓", "pick"), KeyHint("Y", "copy xe command"), KeyHint("Esc", "close")]
@@ -97,14 +112,26 @@ public enum KeyMap {
                 : [KeyHint("r", "rearm"), KeyHint("s", "start"), KeyHint("S", "stop"), KeyHint("Space", "mark"),
                    KeyHint("e", "edit"), KeyHint("D", "destroy"), KeyHint("p", "preflight"), KeyHint("u", "undo")]
             return hints
+        case .fleet:
+            if state.fleet.isEditingFilter {
+                return [KeyHint("Enter", "keep filter"), KeyHint("Esc", "clear filter"), KeyHint("state: host: name:", "filter by column")]
+            }
+            if !state.fleet.marked.isEmpty {
+                return [KeyHint("\(state.fleet.marked.count) marked:", ""), KeyHint("r", "rearm"), KeyHint("s", "start"),
+                        KeyHint("S", "hard stop"), KeyHint("Space", "mark"), KeyHint("*", "all"), KeyHint("Esc", "unmark")]
+            }
+            return [KeyHint("?", "help"), KeyHint("Enter", "console"), KeyHint("< >", "sort"), KeyHint("f", "state"),
+                    KeyHint("/", "filter"), KeyHint("Space", "mark"), KeyHint("r", "rearm"), KeyHint("s", "start"),
+                    KeyHint("m", "msgs")]
         case .console:
             if state.console.isInputMode { return [KeyHint("Ctrl-]", "leave input mode"), KeyHint("", "keys go to the VM")] }
             if state.console.search?.isEditing == true {
                 return [KeyHint("Enter", "keep"), KeyHint("Esc", "cancel search")]
             }
+            let tiles = state.console.tiles.count > 1 ? [KeyHint("Tab", "next tile"), KeyHint("-", "untile")] : [KeyHint("+", "tile")]
             return [KeyHint("?", "help"), KeyHint("m", "msgs"), KeyHint("/", "search"),
                     KeyHint("n N", "match"), KeyHint("i", "input"), KeyHint("G", "follow"), KeyHint("L", "save"),
-                    KeyHint("Y", "copy"), KeyHint("r", "rearm"), KeyHint("s", "start")]
+                    KeyHint("Y", "copy"), KeyHint("r", "rearm"), KeyHint("s", "start")] + tiles
         }
     }
 }

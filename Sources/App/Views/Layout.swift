@@ -75,4 +75,19 @@ public struct Layout: Sendable, Hashable {
 
     /// Rows of console text visible at once (one row of the console area is the console's title line).
     public var consoleRows: Int { max(1, consoleArea.height - 1) }
+
+    /// Where `count` tiled consoles go in the console area (each with its title line): two side by
+    /// side, three as two above one, four as two by two; a column between tiles side by side.
+    public func tileAreas(count: Int) -> [Rect] {
+        let area = consoleArea
+        guard count > 1 else { return [area] }
+        func halves(_ row: Rect) -> [Rect] {
+            let left = (row.width - 1) / 2
+            return [Rect(x: row.x, y: row.y, width: left, height: row.height),
+                    Rect(x: row.x + left + 1, y: row.y, width: row.width - left - 1, height: row.height)]
+        }
+        if count == 2 { return halves(area) }
+        let (top, bottom) = area.splitTop(area.height / 2)
+        return halves(top) + (count == 3 ? [bottom] : halves(bottom))
+    }
 }

@@ -44,7 +44,8 @@ struct OverlayView {
             return DialogView(title: "Details", lines: detailLines(ref), footer: footer, scroll: scroll)
         case .confirm(let confirmation):
             return DialogView(title: "Confirm", lines: confirmation.question.split(separator: "\n", omittingEmptySubsequences: false).map { .init(String($0)) },
-                              footer: "y yes   Esc no", scroll: scroll)
+                              footer: "y yes   " + (confirmation.alternative.map { "\($0.key) \($0.label)   " } ?? "") + "Esc no",
+                              scroll: scroll)
         case .plan(let plan):
             return DialogView(title: "Plan for \(plan.target.nameLabel)", lines: Self.planLines(plan),
                               footer: "y apply   Esc cancel", scroll: scroll)
@@ -85,7 +86,7 @@ struct OverlayView {
         switch form.purpose {
         case .newInstall(let template):
             title = "New install from \(state.vms[template]?.nameLabel ?? template.rawValue)"
-            footer = "Enter create, start and watch   Tab field   ← → SR   Esc cancel"
+            footer = "Enter create, start and watch   Tab field   ← → SR, network   Esc cancel"
         case .copyTemplate(let template):
             title = "Copy template \(state.vms[template]?.nameLabel ?? template.rawValue)"
             footer = "Enter copy   Tab field   Esc cancel"

@@ -27,6 +27,8 @@ public struct PoolProfile: Sendable, Hashable {
     public var faiMonitorLogFollow: String?
     /// The address installs report to, `ADDR:PORT`, added to PV-args by install and rearm (`monitor`).
     public var monitor: String?
+    /// How many VM consoles the TUI captures in the background at once (`background_consoles`).
+    public var backgroundConsoles: Int?
 
     /// Creates an empty profile.
     public init(name: String) { self.name = name }

@@ -99,6 +99,11 @@ public struct ProfileConfig: Sendable, Hashable {
             case "fai_monitor_log": profile.faiMonitorLog = value
             case "fai_monitor_log_follow": profile.faiMonitorLogFollow = value
             case "monitor": profile.monitor = value
+            case "background_consoles":
+                guard let count = Int(value), count >= 0 else {
+                    throw .syntax(path: path, line: number, message: "background_consoles must be a whole number, 0 or more (0 turns background captures off)")
+                }
+                profile.backgroundConsoles = count
             default: throw .unknownKey(path: path, line: number, key: key)
             }
             profiles[name] = profile

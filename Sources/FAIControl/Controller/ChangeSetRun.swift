@@ -16,9 +16,13 @@ final class ChangeSetRun {
     /// The created object's UUID, once known.
     var createdUUID: String?
 
-    init(controller: PoolController, command: String, undoes: Int? = nil, creation: Creation? = nil) {
+    /// A fresh change set id.
+    static func newID() -> String { UUID().uuidString.lowercased() }
+
+    /// A run of `command`; `id` is the set's id when a plan chose it already (its marker name holds it).
+    init(controller: PoolController, command: String, id: String = newID(), undoes: Int? = nil, creation: Creation? = nil) {
         self.controller = controller
-        id = UUID().uuidString.lowercased()
+        self.id = id
         self.command = controller.commandPrefix + command
         self.undoes = undoes
         var creation = creation
@@ -84,6 +88,10 @@ final class ChangeSetRun {
         return failure(call, kind, reason)
     }
 
+    /// Records that the set stops before its steps because `reason` (the plan no longer holds) and
+    /// returns the error to throw.
+    func refuse(_ reason: String) -> ChangeSetError { failure(nil, .verification, reason) }
+
     private func failure(_ call: APICall?, _ kind: ChangeSetError.Kind, _ reason: String) -> ChangeSetError {
         let states = readBack()
         let set = (try? record(states, note: "failed: \(reason)")) ?? assembled(states: states, number: 0)
@@ -93,12 +101,18 @@ final class ChangeSetRun {
     /// Each step's state as the pool shows it now; the states seen while running when it cannot be read.
     private func readBack() -> [StepState] {
         var records: [Ref<VMRecord>: VMRecord?] = [:]
+        var vifNetworks: [Ref<VMRecord>: [String: String]] = [:]
         return plans.indices.map { index in
             let plan = plans[index]
-            if records[plan.ref] == nil {
-                do { records[plan.ref] = .some(try controller.record(plan.ref)) } catch { return attempted[index] }
+            do {
+                if records[plan.ref] == nil { records[plan.ref] = .some(try controller.record(plan.ref)) }
+                if plan.step.operation == VIFCreation.method, vifNetworks[plan.ref] == nil, records[plan.ref] ?? nil != nil {
+                    vifNetworks[plan.ref] = try controller.vifNetworks(of: plan.ref)
+                }
+            } catch {
+                return attempted[index]
             }
-            return StepPlan.state(of: plan.step, in: records[plan.ref] ?? nil)
+            return StepPlan.state(of: plan.step, in: records[plan.ref] ?? nil, vifNetworks: vifNetworks[plan.ref])
         }
     }
 

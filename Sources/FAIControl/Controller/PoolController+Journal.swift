@@ -60,7 +60,8 @@ extension PoolController {
             if set.command.hasSuffix("install"), let template = try object(uuid: creation.templateUUID) {
                 steps = installSteps(
                     created.ref, created.record, template: template.record, repository: creation.repository,
-                    monitor: creation.monitor, srUUID: nil, name: creation.name)
+                    monitor: creation.monitor, srUUID: nil,
+                    interfaces: try interfaces(creation.networks ?? [], template: template.record), name: creation.name)
             } else {
                 steps = StepPlan.changes(of: ChangePlan(ref: created.ref, record: created.record, requested: [ParamChange(.nameLabel, creation.name)]))
             }
@@ -77,6 +78,8 @@ extension PoolController {
                     writes: [PlannedWrite(APICall("VM.provision", [ref.rawValue]), probe: .provisioned(ref))]))
             } else if step.operation == "VM.hard_shutdown" {
                 steps.append(StepPlan.power("VM.hard_shutdown", target: PlanTarget(ref: ref, record: record), leaving: .halted))
+            } else if step.operation == VIFCreation.method, let interface = try interface(of: step) {
+                steps.append(StepPlan.vifCreation(interface, target: PlanTarget(ref: ref, record: record)))
             }
         }
         let run = ChangeSetRun(controller: self, command: "complete of #\(number)")
@@ -117,10 +120,10 @@ extension PoolController {
     }
 
     /// The steps that finish an install on the new VM `ref`: description, provision, the template's
-    /// install settings, the template's UUID, and the final name.
+    /// install settings, a VIF per interface, the template's UUID, and the final name.
     func installSteps(
         _ ref: Ref<VMRecord>, _ record: VMRecord, template: VMRecord, repository: String?,
-        monitor: MonitorKernelArguments? = nil, srUUID: String?, name: String
+        monitor: MonitorKernelArguments? = nil, srUUID: String?, interfaces: [NetworkChoice.Interface], name: String
     ) -> [StepPlan] {
         let target = PlanTarget(ref: ref, record: record)
         var steps = StepPlan.changes(of: ChangePlan(
@@ -128,6 +131,7 @@ extension PoolController {
         if record.isATemplate { steps.append(provisionStep(target, record: record, srUUID: srUUID)) }
         steps += StepPlan.changes(of: InstallPlanner.carryOverPlan(
             ref: ref, record: record, template: template, repository: repository, monitor: monitor))
+        steps += interfaces.map { StepPlan.vifCreation($0, target: target) }
         steps += StepPlan.changes(of: ChangePlan(
             ref: ref, record: record,
             requested: [ParamChange(.otherConfig(InstallKeys.templateUUID), template.uuid), ParamChange(.nameLabel, name)]))
@@ -147,6 +151,21 @@ extension PoolController {
         return StepPlan(step: JournalStep(operation: "VM.provision", of: target), ref: ref, writes: writes)
     }
 
+    /// The interfaces an install planned on the networks `uuids`, devices after the template's own.
+    private func interfaces(_ uuids: [String], template: VMRecord) throws -> [NetworkChoice.Interface] {
+        guard !uuids.isEmpty else { return [] }
+        let networks = try api.allNetworkRecords()
+        return try NetworkChoice.choose(uuids, template: template, networks: networks).interfaces
+    }
+
+    /// The interface a journaled `VIF.create` step planned, its network found again by UUID.
+    private func interface(of step: JournalStep) throws -> NetworkChoice.Interface? {
+        guard let device = step.device, let uuid = step.network,
+              let (ref, network) = try api.allNetworkRecords().first(where: { $0.value.uuid == uuid })
+        else { return nil }
+        return NetworkChoice.Interface(device: device, network: ref, networkUUID: uuid, networkName: network.nameLabel, mtu: network.mtu)
+    }
+
     private func pendingSet(_ number: Int) throws -> ReconciledSet {
         guard let found = try reconcile().first(where: { $0.set.number == number && !$0.isSettled }) else { throw JournalError.nothingInterrupted }
         return found
@@ -162,7 +181,11 @@ extension PoolController {
                 createdUUID = try api.vmRecord(Ref(ref)).uuid
             }
         }
-        let states = set.steps.map { StepPlan.state(of: $0, in: objects[$0.objectUUID]?.record) }
+        var vifNetworks: [String: [String: String]] = [:]
+        for step in set.steps where step.operation == VIFCreation.method && vifNetworks[step.objectUUID] == nil {
+            if let ref = objects[step.objectUUID]?.ref { vifNetworks[step.objectUUID] = try self.vifNetworks(of: ref) }
+        }
+        let states = set.steps.map { StepPlan.state(of: $0, in: objects[$0.objectUUID]?.record, vifNetworks: vifNetworks[$0.objectUUID]) }
         return ReconciledSet(set: set, states: states, createdUUID: createdUUID)
     }
 

@@ -87,6 +87,10 @@ public struct PoolController: Sendable {
                 return try api.vmRecord(ref).powerState == state ? .applied(nil) : .notApplied
             case .destroyed(let ref):
                 return try record(ref) == nil ? .applied(nil) : .notApplied
+            case .vifCreated(let vm, let device, let network):
+                guard let found = try api.vifs(of: vm)[device] else { return .notApplied }
+                return found.record.network == network
+                    ? .applied(found.ref.rawValue) : .unknown("device \(device) of the VM is on another network")
             case .diskDestroyed(let vdi):
                 do {
                     _ = try api.call("VDI.get_record", [.string(vdi)])
@@ -98,6 +102,14 @@ public struct PoolController: Sendable {
         } catch {
             return .unknown("the read-back failed: \(error)")
         }
+    }
+
+    /// The VIFs of `vm` now: device → network UUID.
+    func vifNetworks(of vm: Ref<VMRecord>) throws -> [String: String] {
+        let vifs = try api.vifs(of: vm)
+        guard !vifs.isEmpty else { return [:] }
+        let networks = try api.allNetworkRecords()
+        return vifs.mapValues { networks[$0.record.network]?.uuid ?? "" }
     }
 
     /// The record of `ref`, or `nil` when the object no longer exists.

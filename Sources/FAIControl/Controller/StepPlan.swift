@@ -32,8 +32,24 @@ public struct StepPlan: Sendable, Hashable {
             writes: [PlannedWrite(APICall(method, [target.ref]), probe: .powerState(ref, state))])
     }
 
-    /// Whether `record` (the object now; `nil` when gone) shows the step as applied, not applied or neither.
-    public static func state(of step: JournalStep, in record: VMRecord?) -> StepState {
+    /// `VIF.create` of `interface` on `target`, found again by its device when the reply is lost.
+    public static func vifCreation(_ interface: NetworkChoice.Interface, target: PlanTarget) -> StepPlan {
+        let ref = Ref<VMRecord>(target.ref)
+        let call = VIFCreation.call(vm: ref, network: interface.network, device: interface.device, mtu: interface.mtu)
+        return StepPlan(
+            step: JournalStep(creating: interface, of: target), ref: ref,
+            writes: [PlannedWrite(call, probe: .vifCreated(vm: ref, device: interface.device, network: interface.network))])
+    }
+
+    /// Whether `record` (the object now; `nil` when gone) shows the step as applied, not applied or
+    /// neither. For `VIF.create`, `vifNetworks` is the VM's VIFs now (device → network UUID; `nil`:
+    /// not read): a VIF at the device on the planned network is applied, on another network unknown.
+    public static func state(of step: JournalStep, in record: VMRecord?, vifNetworks: [String: String]? = nil) -> StepState {
+        if step.operation == VIFCreation.method, let device = step.device {
+            guard record != nil, let vifNetworks else { return .unknown }
+            guard let network = vifNetworks[device] else { return .notApplied }
+            return network == step.network ? .applied : .unknown
+        }
         guard let parameter = step.parameter else {
             switch step.operation {
             case "VM.destroy": return record == nil ? .applied : .notApplied

@@ -14,6 +14,9 @@ public enum WriteProbe: Sendable, Hashable {
     case destroyed(Ref<VMRecord>)
     /// `VDI.destroy` of the disk `vdi`: the handle is gone.
     case diskDestroyed(String)
+    /// `VIF.create` of device `device` of `vm` on `network`: the VM has a VIF with that device (read
+    /// from the VM's VIFs, so a lost reply never makes a second VIF).
+    case vifCreated(vm: Ref<VMRecord>, device: String, network: Ref<NetworkRecord>)
 }
 
 /// One state-changing call and how to find out whether it happened.

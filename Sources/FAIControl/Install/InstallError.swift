@@ -10,6 +10,10 @@ public enum InstallError: Error, Sendable, Hashable, CustomStringConvertible {
     case nameInUse(String, objects: [String])
     /// `--repo` is not a repository eliloader accepts.
     case badRepository(String)
+    /// `--network` names no network, or several.
+    case unknownNetwork(String, candidates: [String])
+    /// No `--network` was given, the template has no VIF and the pool has several networks for guests.
+    case networkChoiceNeeded(template: String, candidates: [String])
 
     public var description: String {
         switch self {
@@ -25,6 +29,12 @@ public enum InstallError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "refuses a second one: choose another name or add --allow-duplicate-name"
         case .badRepository(let problem):
             return "--repo: \(problem)"
+        case .unknownNetwork(let query, let candidates):
+            let list = candidates.isEmpty ? " (the pool has no network for guests)" : " (networks: \(candidates.joined(separator: ", ")))"
+            return "no single network is named \"\(query)\" or has that UUID\(list)"
+        case .networkChoiceNeeded(let template, let candidates):
+            return "\(template) has no VIF and the pool has \(candidates.count) networks for guests: give --network NAME|UUID "
+                + "(repeatable, device 0, 1, …): \(candidates.joined(separator: ", "))"
         }
     }
 }

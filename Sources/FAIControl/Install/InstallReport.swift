@@ -19,6 +19,33 @@ public struct InstallReport: Sendable, Hashable, Codable {
     public var calls: [APICall]
     /// The change set's number in the pool's journal.
     public var changeSet: Int
+    /// The VIFs the install created, in device order.
+    public var interfaces: [Interface] = []
+    /// How the networks were chosen when not asked for (``NetworkChoice/note``).
+    public var networkNote: String?
+
+    /// One VIF the install created.
+    public struct Interface: Sendable, Hashable, Codable {
+        /// The device number.
+        public var device: String
+        /// The network's name-label.
+        public var network: String
+        /// The network's UUID.
+        public var networkUUID: String
+        /// The MAC xapi generated, as read back.
+        public var mac: String
+        /// The equivalent `xe vif-create`.
+        public var xeCommand: String
+
+        /// Creates a description.
+        public init(device: String, network: String, networkUUID: String, mac: String, xeCommand: String) {
+            self.device = device
+            self.network = network
+            self.networkUUID = networkUUID
+            self.mac = mac
+            self.xeCommand = xeCommand
+        }
+    }
 
     /// Creates a report.
     public init(

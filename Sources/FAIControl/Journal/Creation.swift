@@ -18,12 +18,16 @@ public struct Creation: Sendable, Hashable, Codable {
     public var repository: String?
     /// For an install, the monitor arguments added to PV-args (`--monitor`).
     public var monitor: MonitorKernelArguments?
+    /// For an install, the UUIDs of the networks it gives a VIF on, in device order (`nil` in sets
+    /// written before installs made VIFs).
+    public var networks: [String]?
 
     /// Creates the description.
     public init(
         method: String, templateUUID: String, templateName: String, name: String, marker: String, repository: String? = nil,
-        monitor: MonitorKernelArguments? = nil
+        monitor: MonitorKernelArguments? = nil, networks: [String]? = nil
     ) {
+        self.networks = networks
         self.repository = repository
         self.monitor = monitor
         self.method = method
@@ -37,7 +41,7 @@ public struct Creation: Sendable, Hashable, Codable {
     public static func marker(for id: String) -> String { "xsfai-pending-\(id)" }
 
     private enum CodingKeys: String, CodingKey {
-        case method, name, marker, repository
+        case method, name, marker, repository, monitor, networks
         case templateUUID = "template_uuid"
         case templateName = "template_name"
     }

@@ -1,5 +1,6 @@
 /// One step of a change set as the journal records it: a parameter change (old → new) or an
-/// operation without a value (`VM.provision`, `VM.hard_shutdown`, `VM.start`, `VM.destroy`).
+/// operation without a value (`VM.provision`, `VM.hard_shutdown`, `VM.start`, `VM.destroy`, or
+/// `VIF.create` with its device and network).
 public struct JournalStep: Sendable, Hashable, Codable {
     /// The object's UUID.
     public var objectUUID: String
@@ -15,6 +16,12 @@ public struct JournalStep: Sendable, Hashable, Codable {
     public var new: String?
     /// The XenAPI operation, for a step that is not a parameter change.
     public var operation: String?
+    /// For `VIF.create`: the device number.
+    public var device: String?
+    /// For `VIF.create`: the network's UUID.
+    public var network: String?
+    /// For `VIF.create`: the network's name-label when planned (for people).
+    public var networkName: String?
 
     /// A parameter change of `target`.
     public init(_ change: PlannedChange, of target: PlanTarget) {
@@ -38,8 +45,17 @@ public struct JournalStep: Sendable, Hashable, Codable {
         self.operation = operation
     }
 
+    /// `VIF.create` of `interface` on `target`.
+    public init(creating interface: NetworkChoice.Interface, of target: PlanTarget) {
+        self.init(operation: VIFCreation.method, of: target)
+        device = interface.device
+        network = interface.networkUUID
+        networkName = interface.networkName
+    }
+
     /// `fai02 PV-bootloader "pygrub" -> "eliloader"` or `fai02 VM.hard_shutdown`.
     public var summary: String {
+        if let device, let networkName { return "\(objectName) \(operation ?? "?") device \(device) on \(networkName)" }
         guard let parameter else { return "\(objectName) \(operation ?? "?")" }
         return "\(objectName) \(parameter.xeName): \(JournalStep.show(old)) -> \(JournalStep.show(new))"
     }
@@ -50,7 +66,8 @@ public struct JournalStep: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case parameter, old, new, operation
+        case parameter, old, new, operation, device, network
+        case networkName = "network_name"
         case objectUUID = "object_uuid"
         case objectName = "object_name"
         case isTemplate = "is_template"
@@ -68,5 +85,8 @@ public struct JournalStep: Sendable, Hashable, Codable {
             try container.encode(new, forKey: .new)
         }
         try container.encodeIfPresent(operation, forKey: .operation)
+        try container.encodeIfPresent(device, forKey: .device)
+        try container.encodeIfPresent(network, forKey: .network)
+        try container.encodeIfPresent(networkName, forKey: .networkName)
     }
 }

@@ -15,11 +15,14 @@ public struct APICall: Sendable, Hashable, Codable, CustomStringConvertible {
         self.arguments = arguments
     }
 
-    /// The parameters as XML-RPC values.
-    public var parameters: [XMLRPCValue] { arguments.map(XMLRPCValue.string) }
+    /// The parameters as XML-RPC values (`VIF.create` takes its record as one struct, see ``VIFCreation``).
+    public var parameters: [XMLRPCValue] {
+        method == VIFCreation.method ? [VIFCreation.record(arguments)] : arguments.map(XMLRPCValue.string)
+    }
 
-    /// `VM.set_PV_args(OpaqueRef:…, "quiet")`.
+    /// `VM.set_PV_args(OpaqueRef:…, "quiet")`; `VIF.create({device: "0", network: …, VM: …, MAC: ""})`.
     public var description: String {
-        "\(method)(\(arguments.map { "\"\($0)\"" }.joined(separator: ", ")))"
+        if method == VIFCreation.method { return "\(method)({\(VIFCreation.described(arguments))})" }
+        return "\(method)(\(arguments.map { "\"\($0)\"" }.joined(separator: ", ")))"
     }
 }

@@ -64,3 +64,21 @@ public struct ChangePlan: Sendable, Hashable, Codable {
         return lines
     }
 }
+
+extension ChangePlan {
+    /// The plan with the object `placeholder` replaced by `ref` in its calls and `target` as its object.
+    public func replacing(_ placeholder: Ref<VMRecord>, by ref: Ref<VMRecord>, target: PlanTarget) -> ChangePlan {
+        var bound = self
+        bound.target = target
+        bound.changes = changes.map { change in
+            var change = change
+            change.calls = change.calls.map { call in
+                var call = call
+                call.arguments = call.arguments.map { $0 == placeholder.rawValue ? ref.rawValue : $0 }
+                return call
+            }
+            return change
+        }
+        return bound
+    }
+}

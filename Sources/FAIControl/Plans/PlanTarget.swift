@@ -11,6 +11,14 @@ public struct PlanTarget: Sendable, Hashable, Codable {
     /// Whether it is a template (`xe template-param-set`) or a VM (`xe vm-param-set`).
     public var isTemplate: Bool
 
+    /// Creates a target from its parts.
+    public init(ref: String, uuid: String, nameLabel: String, isTemplate: Bool) {
+        self.ref = ref
+        self.uuid = uuid
+        self.nameLabel = nameLabel
+        self.isTemplate = isTemplate
+    }
+
     /// Describes `record`, reached through `ref`.
     public init(ref: Ref<VMRecord>, record: VMRecord) {
         self.ref = ref.rawValue

@@ -1,7 +1,8 @@
 public import XenAPI
 
 /// Checks before an install what eliloader and the FAI installer will need: bootloader, install keys,
-/// the kernel and initrd URLs (HTTP HEAD), the PV-args FAI needs, and whether the pool ships eliloader.
+/// the kernel and initrd URLs (HTTP HEAD), the PV-args FAI needs, a network interface to boot the NFS
+/// root over, and whether the pool ships eliloader.
 public struct Preflight {
     private let prober: any URLProber
 
@@ -39,6 +40,7 @@ public struct Preflight {
             checks += repositoryChecks(repository, distro: effectiveDistro, config: config)
         }
         checks += Self.pvArgsChecks(record.pvArgs)
+        checks.append(Self.networkCheck(record))
         checks.append(Self.eliloaderCheck(hosts))
         return PreflightReport(target: record.nameLabel, uuid: record.uuid, checks: checks)
     }
@@ -72,6 +74,17 @@ public struct Preflight {
             fallbacks += checks.map { PreflightCheck($0.name, .warn, $0.detail + " (trying the next location)") }
         }
         return fallbacks
+    }
+
+    /// Whether the VM has a VIF (FAI mounts its root over NFS and reports to the monitor over it); a
+    /// template needs none of its own, since `xsfai install` adds one (`xe vm-install` alone does not).
+    public static func networkCheck(_ record: VMRecord) -> PreflightCheck {
+        let count = record.vifs.count
+        if count > 0 { return PreflightCheck("network", .pass, count == 1 ? "1 VIF" : "\(count) VIFs") }
+        if record.isATemplate {
+            return PreflightCheck("network", .pass, "no VIF of its own: xsfai install adds one (--network); xe vm-install alone does not")
+        }
+        return PreflightCheck("network", .fail, "no VIF: FAI cannot mount its NFS root (xe vif-create vm-uuid=\(record.uuid) network-uuid=… device=0 mac=random)")
     }
 
     /// The PV-args checks: `console=hvc0`, an NFS root and `FAI_ACTION`.

@@ -14,12 +14,14 @@ extension SimulatorState {
         }
         names += Self.vmOperations.keys.sorted().map { "VM.\($0)" }
         names += Self.vmOperations.keys.sorted().map { "Async.VM.\($0)" }
-        names += ["task.destroy", "task.cancel", "VDI.destroy"]
+        names += ["task.destroy", "task.cancel", "VDI.destroy", "Async.VDI.destroy", "VIF.create", "Async.VIF.create", "VIF.destroy", "Async.VIF.destroy"]
         return names
     }
 
     /// Handles one call from a client connected to host number `hostIndex` (0 = master).
     mutating func call(_ method: String, _ params: [XMLRPCValue], hostIndex: Int) -> APIResult {
+        if callLog.count >= Self.callLogLimit { callLog.removeFirst(Self.callLogLimit / 2) }
+        callLog.append(method)
         do {
             return try dispatch(method, params, hostIndex: hostIndex)
         } catch let failure as APIFailure {
@@ -99,7 +101,7 @@ extension SimulatorState {
         case ("event", "get_current_id"): return Signature(arity: 0, hasAsync: false)
         case ("event", "inject"): return Signature(arity: 2, hasAsync: false)
         case ("task", "destroy"), ("task", "cancel"): return Signature(arity: 1, hasAsync: false)
-        case ("VDI", "destroy"): return Signature(arity: 1, hasAsync: true)
+        case ("VDI", "destroy"), ("VIF", "create"), ("VIF", "destroy"): return Signature(arity: 1, hasAsync: true)
         case ("VM", let operation) where Self.vmOperations[operation] != nil:
             return Signature(arity: Self.vmOperations[operation] ?? 1, hasAsync: true)
         case ("session", _), ("event", _): return nil

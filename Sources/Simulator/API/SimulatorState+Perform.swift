@@ -41,6 +41,11 @@ extension SimulatorState {
             installedDisks[vdi] = nil
             db.destroy("VDI", ref: vdi)
             return ""
+        case ("VIF", "create"):
+            return .string(try createVIF(args[0]))
+        case ("VIF", "destroy"):
+            try destroyVIF(try string(args[0]))
+            return ""
         case ("task", "cancel"):
             try requireRow("task", try string(args[0]))
             return ""

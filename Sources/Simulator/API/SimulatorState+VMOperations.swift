@@ -77,7 +77,7 @@ extension SimulatorState {
 
     /// `VM.clone` / `VM.copy`: a halted copy of the record with new disks (copied to `sr` if given);
     /// `is_default_template` false, a new `mac_seed`, `default_template` and `xensource_internal`
-    /// dropped, and `base_template_name` set when the source is a template.
+    /// dropped, `base_template_name` set when the source is a template, and the VIFs copied with new MACs.
     mutating func cloneVM(_ source: String, name: String, sr: String?) -> String {
         guard var record = db.record("VM", ref: source) else { return "OpaqueRef:NULL" }
         let ref = BlankRecord.ref()
@@ -114,6 +114,7 @@ extension SimulatorState {
                 db.set("VDI", ref: newVDI, field: "physical_utilisation", to: vdiRecord["physical_utilisation"] ?? .int(0))
             }
         }
+        copyVIFs(from: source, to: ref)
         refreshAllowedOperations(ref)
         return ref
     }
@@ -158,10 +159,7 @@ extension SimulatorState {
 
     /// `VM.destroy`: removes the VM and its VBDs and VIFs (VDIs stay).
     mutating func destroyVM(_ vm: String) {
-        for vif in refs(vmField(vm, "VIFs")) {
-            if let network = db.field("VIF", ref: vif, "network")?.stringValue { removeRef("network", network, field: "VIFs", vif) }
-            db.destroy("VIF", ref: vif)
-        }
+        for vif in refs(vmField(vm, "VIFs")) { removeVIF(vif) }
         for vbd in refs(vmField(vm, "VBDs")) {
             if let vdi = db.field("VBD", ref: vbd, "VDI")?.stringValue { removeRef("VDI", vdi, field: "VBDs", vbd) }
             db.destroy("VBD", ref: vbd)

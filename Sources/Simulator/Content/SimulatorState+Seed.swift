@@ -17,8 +17,7 @@ extension SimulatorState {
         db.create("SR", ref: defaultSR, fields: BlankRecord.sr(name: "Shared NFS storage", type: "nfs", contentType: "user", size: 2_000_000_000_000, shared: true))
         let isoSR = BlankRecord.ref()
         db.create("SR", ref: isoSR, fields: BlankRecord.sr(name: "ISO library", type: "iso", contentType: "iso", size: 100_000_000_000, shared: true))
-        let network = BlankRecord.ref()
-        db.create("network", ref: network, fields: BlankRecord.network(name: "Pool-wide network associated with eth0", bridge: "xenbr0"))
+        let network = addNetworks()
 
         for (index, address) in hostAddresses.enumerated() {
             let host = BlankRecord.ref()
@@ -47,7 +46,8 @@ extension SimulatorState {
 
         let faiTemplate = cloneVM(squeeze64, name: Self.faiTemplateName, sr: nil)
         db.set("VM", ref: faiTemplate, field: "name_description", to: "Debian Squeeze 64-bit installed by FAI over NFS")
-        db.set("VM", ref: faiTemplate, field: "PV_args", to: .string(Self.faiPVArgs))
+        let monitorWords = configuration.monitorArguments.map { " " + $0 } ?? ""
+        db.set("VM", ref: faiTemplate, field: "PV_args", to: .string(Self.faiPVArgs + monitorWords))
         setMapEntry("VM", faiTemplate, field: "other_config", key: "install-repository", value: repositoryURL)
 
         let installed = newVMFromTemplate(faiTemplate, name: "fai01", network: network)
@@ -61,6 +61,10 @@ extension SimulatorState {
         // XenCenter's New VM wizard cloned and provisioned the FAI template but dropped its PV-args.
         let xenCenterBug = newVMFromTemplate(faiTemplate, name: "fai03", network: network)
         db.set("VM", ref: xenCenterBug, field: "PV_args", to: "")
+
+        if configuration.hostileNames {
+            _ = newVMFromTemplate(faiTemplate, name: HostileNames.label, network: network)
+        }
 
         for number in 0..<configuration.extraVMs {
             addScaleVM(number, template: squeeze64, network: network)
@@ -120,14 +124,29 @@ extension SimulatorState {
         db.create("VM", ref: BlankRecord.ref(), fields: record)
     }
 
-    /// What `xe vm-install` does: clone, provision, one VIF.
+    /// The networks XenServer makes: one pool-wide network per NIC (eth0 plus
+    /// ``SimulatorConfiguration/extraNetworks`` more) and the host-internal management network
+    /// (xapi's own, marked in other-config, never for guests). Returns eth0's network.
+    private mutating func addNetworks() -> String {
+        var first = ""
+        for nic in 0...configuration.extraNetworks {
+            let ref = BlankRecord.ref()
+            db.create("network", ref: ref, fields: BlankRecord.network(name: "Pool-wide network associated with eth\(nic)", bridge: "xenbr\(nic)"))
+            if nic == 0 { first = ref }
+        }
+        db.create("network", ref: BlankRecord.ref(), fields: BlankRecord.network(
+            name: "Host internal management network", bridge: "xenapi",
+            description: "Network on which guests will be assigned a private link-local IP address which can be used to talk XenAPI",
+            otherConfig: ["is_guest_installer_network": "true", "is_host_internal_management_network": "true", "ip_begin": "169.254.0.1", "ip_end": "169.254.255.254", "netmask": "255.255.0.0"]))
+        return first
+    }
+
+    /// What `xe vm-install` and `xe vif-create … mac=random` do: clone, provision, one VIF.
     private mutating func newVMFromTemplate(_ template: String, name: String, network: String) -> String {
         let vm = cloneVM(template, name: name, sr: nil)
         try? provision(vm)
-        let vif = BlankRecord.ref()
-        db.create("VIF", ref: vif, fields: BlankRecord.vif(vm: vm, network: network, device: "0", mac: Self.mac(for: vm)))
-        appendRef("VM", vm, field: "VIFs", vif)
-        appendRef("network", network, field: "VIFs", vif)
+        addVIF(BlankRecord.VIFShape(
+            vm: vm, network: network, device: "0", mac: VIFMACAddress.generated(seed: otherConfig(vm)["mac_seed"] ?? vm, device: "0")))
         return vm
     }
 
@@ -149,15 +168,5 @@ extension SimulatorState {
             record["tags"] = BlankRecord.strings(number % 5 == 0 ? ["scale", "web"] : ["scale"])
         }
         setMapEntry("VM", vm, field: "other_config", key: "install-distro", value: nil)
-    }
-
-    static func mac(for ref: String) -> String {
-        let digits = Array(ref.suffix(10).filter(\.isHexDigit))
-        var octets = ["a2"]
-        for index in stride(from: 0, to: min(digits.count, 10), by: 2) where octets.count < 6 {
-            octets.append(String(digits[index..<min(index + 2, digits.count)]))
-        }
-        while octets.count < 6 { octets.append("00") }
-        return octets.joined(separator: ":")
     }
 }

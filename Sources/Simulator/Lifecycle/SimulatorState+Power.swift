@@ -20,6 +20,7 @@ extension SimulatorState {
             record["guest_metrics"] = BlankRecord.null
         }
         appendRef("host", host, field: "resident_VMs", vm)
+        setVIFsAttached(vm, true)
         createConsoles(vm, host: host, script: script)
     }
 
@@ -27,6 +28,7 @@ extension SimulatorState {
     mutating func haltVM(_ vm: String) {
         destroyConsoles(vm)
         if let host = vmField(vm, "resident_on")?.stringValue { removeRef("host", host, field: "resident_VMs", vm) }
+        setVIFsAttached(vm, false)
         db.update("VM", ref: vm) { record in
             record["power_state"] = "Halted"
             record["domid"] = .int(-1)

@@ -22,6 +22,10 @@ struct SimulatorState {
     }
 
     var db = PoolDatabase()
+    /// The method of every call answered, oldest first (the newest ``callLogLimit`` at most), for tests.
+    var callLog: [String] = []
+    /// How many calls ``callLog`` keeps.
+    static let callLogLimit = 100_000
     /// Host refs in the order of the configured host addresses.
     var hostRefs: [String] = []
     var port: Int

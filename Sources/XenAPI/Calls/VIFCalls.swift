@@ -14,4 +14,9 @@ public struct VIFCalls: Sendable {
     public func getAllRecords() throws -> [Ref<VIFRecord>: VIFRecord] {
         try session.records("VIF.get_all_records", decode: VIFRecord.init(xmlrpc:))
     }
+
+    /// `VIF.get_record`.
+    public func getRecord(_ ref: Ref<VIFRecord>) throws -> VIFRecord {
+        try VIFRecord(xmlrpc: session.call("VIF.get_record", [.string(ref.rawValue)]))
+    }
 }

@@ -47,7 +47,7 @@ public final class PoolCache: Sendable {
     }
 
     /// The classes the cache subscribes to.
-    public static let classes = ["vm", "console", "host", "pool", "sr"]
+    public static let classes = ["vm", "console", "host", "pool", "sr", "network", "vif"]
 
     /// The session whose pool is cached (a sibling session is made from it for the stream).
     public let session: XenAPISession

@@ -12,6 +12,10 @@ public struct PoolSnapshot: Sendable, Hashable {
     public var pools: [Ref<PoolRecord>: PoolRecord] = [:]
     /// Storage repositories.
     public var srs: [Ref<SRRecord>: SRRecord] = [:]
+    /// Networks.
+    public var networks: [Ref<NetworkRecord>: NetworkRecord] = [:]
+    /// Virtual network interfaces (their MACs map FAI monitor senders to VMs).
+    public var vifs: [Ref<VIFRecord>: VIFRecord] = [:]
 
     /// Creates an empty snapshot.
     public init() {}
@@ -36,6 +40,8 @@ public struct PoolSnapshot: Sendable, Hashable {
         case "host": try Self.apply(event, to: &hosts, decode: HostRecord.init(xmlrpc:))
         case "pool": try Self.apply(event, to: &pools, decode: PoolRecord.init(xmlrpc:))
         case "sr": try Self.apply(event, to: &srs, decode: SRRecord.init(xmlrpc:))
+        case "network": try Self.apply(event, to: &networks, decode: NetworkRecord.init(xmlrpc:))
+        case "vif": try Self.apply(event, to: &vifs, decode: VIFRecord.init(xmlrpc:))
         default: return
         }
     }

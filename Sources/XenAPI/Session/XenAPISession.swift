@@ -1,4 +1,5 @@
 public import XMLRPC
+import Secrets
 import Synchronization
 
 /// A logged-in conversation with a pool: sends XenAPI calls over a ``XenAPITransport`` and keeps the
@@ -165,10 +166,11 @@ public final class XenAPISession: Sendable {
             var redirects = 0
             while true {
                 do {
-                    let reply = try send(
-                        "session.login_with_password",
-                        [.string(credentials.user), .string(credentials.password), "1.1", "xsfai"],
-                        over: transport, timeout: nil)
+                    var body = LoginRequest.body(user: credentials.user, password: credentials.password)
+                    defer { SecretBytes.wipe(&body) }
+                    let reply = try send(body: body, method: LoginRequest.method, over: transport, timeout: nil) {
+                        try XenAPIReply.value(of: $0, method: LoginRequest.method)
+                    }
                     guard let reference = reply.stringValue, !reference.isEmpty else {
                         throw XenAPIProtocolError(
                             method: "session.login_with_password", problem: "the session reference is \(reply.summary)")
@@ -203,7 +205,15 @@ public final class XenAPISession: Sendable {
         _ method: String, _ params: [XMLRPCValue], over transport: any XenAPITransport, timeout: Duration?,
         interpret: ([UInt8]) throws -> Result
     ) throws -> Result {
-        let body = XMLRPCEncoder.methodCall(method, params: params)
+        try send(body: XMLRPCEncoder.methodCall(method, params: params), method: method, over: transport, timeout: timeout, interpret: interpret)
+    }
+
+    /// Posts the encoded call `body` to `method` (resending a read-only one once on a lost connection)
+    /// and interprets the reply body.
+    private func send<Result>(
+        body: [UInt8], method: String, over transport: any XenAPITransport, timeout: Duration?,
+        interpret: ([UInt8]) throws -> Result
+    ) throws -> Result {
         let limit = timeout ?? callTimeout
         let reply: [UInt8]
         if Self.isSafeToResend(method) {

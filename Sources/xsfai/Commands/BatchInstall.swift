@@ -15,26 +15,39 @@ struct BatchInstall {
             try connection.refuseWithoutPVInstallPath()
             let resolver = try connection.resolver()
             let (templateRef, template) = try resolver.resolve(command.template, kind: .template)
-            try TerminalQuestion.requireConsent(
-                to: KernelArgumentCheck.warning(template.pvArgs).map { ["\(template.nameLabel): \($0)"] } ?? [],
-                force: command.force)
+            try command.requireConsent(for: template)
             let monitor = try command.monitor.arguments(command.connection)
+            var failures: [String] = []
+            var plans: [InstallPlan] = []
+            for name in names {
+                do {
+                    plans.append(try command.plan(
+                        name, templateRef: templateRef, template: template, monitor: monitor, connection: connection,
+                        existing: resolver.records))
+                } catch {
+                    failures.append(name)
+                    ControllerOutput.note("xsfai: \(name): \(error)")
+                }
+            }
+            if command.dryRun {
+                try command.json ? ControllerOutput.printJSON(plans) : ControllerOutput.say(plans.map { ControllerOutput.text($0.creation) }.joined(separator: "\n"))
+                if !failures.isEmpty { throw ExitCode(ExitStatus.failure.rawValue) }
+                return
+            }
+            try confirm(plans, template: template)
             let sources = try command.monitorSource.applying(try command.connection.profile()).start()
             defer { sources?.stop() }
-            var existing = resolver.records
             var made: [BatchWatch.Target] = []
-            var failures: [String] = []
-            for name in names {
-                let request = InstallRequest(
-                    name: name, template: command.template, repository: command.repo, sr: command.sr,
-                    allowDuplicateName: command.allowDuplicateName, monitor: monitor)
+            for plan in plans {
+                let name = plan.creation.creation.name
                 do {
-                    let report = try connection.controller.install(
-                        request, templateRef: templateRef, template: template, existing: existing)
+                    let report = try connection.controller.install(plan)
                     let ref = Ref<VMRecord>(report.ref)
-                    existing[ref] = try connection.session.vm.getRecord(ref)
-                    made.append(BatchWatch.Target(name: name, uuid: report.uuid, ref: ref))
-                    ControllerOutput.say("Created \(name) (\(report.uuid)) from \(template.nameLabel), change set \(report.changeSet).")
+                    made.append(BatchWatch.Target(name: name, uuid: report.uuid, ref: ref, macs: report.interfaces.map(\.mac)))
+                    let macs = report.interfaces.map { "VIF \($0.device) \($0.mac) on \($0.network)" }
+                    ControllerOutput.say("Created \(name) (\(report.uuid)) from \(template.nameLabel)"
+                        + (macs.isEmpty ? "" : ", " + macs.joined(separator: ", ")) + ", change set \(report.changeSet).")
+                    if made.count == 1, let note = report.networkNote { ControllerOutput.note("Network: \(note).") }
                 } catch {
                     failures.append(name)
                     ControllerOutput.note("xsfai: \(name): \(error)")
@@ -63,6 +76,17 @@ struct BatchInstall {
                 }
             }
             if !failures.isEmpty { throw ExitCode(ExitStatus.failure.rawValue) }
+        }
+    }
+
+    /// On a terminal, shows the batch's plans one line each and asks before writing (unless `--yes`);
+    /// without a terminal (scripts) it goes on without asking, as `check --fix` does.
+    private func confirm(_ plans: [InstallPlan], template: VMRecord) throws {
+        guard plans.count > 1, !command.yes, TerminalQuestion.isInteractive else { return }
+        ControllerOutput.note("Plan: \(plans.count) VMs from \(template.nameLabel), each its own change set (--dry-run shows every call):")
+        for plan in plans { ControllerOutput.note("  " + ControllerOutput.summaryLine(plan.creation)) }
+        guard TerminalQuestion.confirm("Create these \(plans.count) VMs?") else {
+            throw ControllerRefusal(message: "not written: the batch was not confirmed; --yes creates without asking", status: .refused)
         }
     }
 }

@@ -18,6 +18,16 @@ struct BatchWatch {
         var name: String
         var uuid: String
         var ref: Ref<VMRecord>
+        /// The MACs of its VIFs: its send ids under `FAI_SENDID=mac` (what `--monitor` adds) and,
+        /// as `01-aa-bb-…`, under `pxe`; the name covers `host`.
+        var macs: [String] = []
+
+        /// The send id the monitor heard this VM under, if any.
+        func sender(in fleet: MonitorFleet?) -> String? {
+            guard let fleet else { return nil }
+            let ids = macs.map { $0.lowercased() } + macs.map { "01-" + $0.lowercased().replacingOccurrences(of: ":", with: "-") } + [name]
+            return ids.first { fleet[$0] != nil }
+        }
     }
 
     /// One VM's state as the console tells it.
@@ -38,11 +48,13 @@ struct BatchWatch {
     let monitor: FAIMonitorService?
     let ledger: AttemptLedger
 
-    /// Prepares a follower per VM (so each is followed from power-on), runs `start` (which powers
+    /// Prepares a follower per VM over one view of the pool (so each is followed from power-on), runs `start` (which powers
     /// them on), then watches until every VM has a verdict or `timeout` passes.
     func run(timeout: Double?, start: () throws -> Void) throws -> Int32 {
-        let followers = targets.map { ConsoleFollower(session: session, connector: connector, vm: $0.ref) }
-        for follower in followers { _ = follower.prepare() }
+        let source = PoolCacheConsoleSource(session: session, connector: connector)
+        source.start()
+        defer { source.stop() }
+        let followers = targets.map { ConsoleFollower(vm: $0.ref, source: source) }
         let views = ConsoleViews()
         try start()
         let began = Date()
@@ -79,12 +91,12 @@ struct BatchWatch {
 
     /// The verdict of one VM: the console's, else the monitor's once it decided.
     private func verdict(_ target: Target, console: ConsoleView?, fleet: MonitorFleet?) -> Int32? {
-        console?.exitCode ?? fleet?.verdict(of: target.name)?.exitCode
+        console?.exitCode ?? target.sender(in: fleet).flatMap { fleet?.verdict(of: $0)?.exitCode }
     }
 
     private func line(_ target: Target, console: ConsoleView, fleet: MonitorFleet?) -> String {
         var parts = [target.name + ":", console.summary.map { String($0.drop { $0 != ":" }.dropFirst(2)) } ?? console.status]
-        if let install = fleet?[target.name] {
+        if let sender = target.sender(in: fleet), let install = fleet?[sender] {
             parts.append("[monitor: \(install.currentTask ?? "-") \(install.phaseText) \(install.verdict(rules: fleet!.rules).text)]")
         }
         return parts.joined(separator: " ")
@@ -96,7 +108,7 @@ struct BatchWatch {
             let final = code ?? FAIProgress.UntilDoneExitCode.timeoutOrHang
             worst = max(worst, final)
             let summary = views[target.uuid]?.summary
-                ?? fleet?.verdict(of: target.name).map { "\(target.name): \($0.text) (monitor)" }
+                ?? target.sender(in: fleet).flatMap { fleet?.verdict(of: $0) }.map { "\(target.name): \($0.text) (monitor)" }
                 ?? "\(target.name): no verdict (timed out)"
             print(code == nil ? "\(summary) (timed out)" : summary)
             try? ledger.record(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CurlTransport
 import Foundation
+import Secrets
 import XenAPI
 #if canImport(Glibc)
 import Glibc
@@ -64,14 +65,22 @@ struct ConnectionOptions: ParsableArguments {
         }
     }
 
-    /// The password from the file, the environment or a prompt.
-    func password(for url: XenAPIURL) throws -> String {
+    /// The password from the file, the environment or a prompt, read straight into a ``SecretBytes``.
+    func password(for url: XenAPIURL) throws -> SecretBytes {
         if let passwordFile { return try Self.readPasswordFile(passwordFile) }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["XSFAI_PASSWORD"] { return fromEnvironment }
+        if let fromEnvironment = Self.passwordFromEnvironment() { return fromEnvironment }
         guard isatty(STDIN_FILENO) == 1 else {
             throw CommandFailure.usage("no password: use --password-file F, set XSFAI_PASSWORD, or run on a terminal")
         }
         return try Self.prompt("Password for \(user)@\(url.host): ")
+    }
+
+    /// `XSFAI_PASSWORD` copied from the environment block (no `String` of it is made); nil when unset.
+    /// The environment keeps its copy: another connection of the same command reads it again, and
+    /// `password_command` children get an environment without it.
+    static func passwordFromEnvironment() -> SecretBytes? {
+        guard let value = getenv("XSFAI_PASSWORD") else { return nil }
+        return SecretBytes(copying: UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: strlen(value)))
     }
 
     /// A logged-in session (the caller logs out).
@@ -88,13 +97,18 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     /// From now on the process holds a password: no core file may be written (a crash would put the
-    /// password on disk). Sets `RLIMIT_CORE` to 0, soft and hard, so it cannot be raised again.
+    /// password on disk) and no other process of the user may read its memory. Makes the process
+    /// non-dumpable (`prctl(PR_SET_DUMPABLE, 0)`, which also closes `/proc/<pid>/mem` and ptrace) and
+    /// sets `RLIMIT_CORE` to 0, soft and hard, so it cannot be raised again.
     static func disableCoreDumps() {
+        ProcessDumping.disable()
         var none = rlimit(rlim_cur: 0, rlim_max: 0)
         _ = setrlimit(Int32(RLIMIT_CORE.rawValue), &none)
     }
 
-    static func readPasswordFile(_ path: String) throws -> String {
+    /// The password file's content without trailing newlines; read straight into a buffer that is
+    /// wiped once copied into the secret.
+    static func readPasswordFile(_ path: String) throws -> SecretBytes {
         var status = stat()
         guard stat(path, &status) == 0 else {
             throw CommandFailure.usage("cannot read the password file \(path): \(String(cString: strerror(errno)))")
@@ -104,17 +118,25 @@ struct ConnectionOptions: ParsableArguments {
             throw CommandFailure.usage(
                 "the password file \(path) is readable by others (mode \(mode)): run chmod 600 \(path)")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure.usage("cannot read the password file \(path)")
+        let file = open(path, O_RDONLY | O_CLOEXEC)
+        guard file >= 0 else { throw CommandFailure.usage("cannot read the password file \(path)") }
+        defer { Glibc.close(file) }
+        // Room for any sane password file, reserved up front so no growth leaves a copy behind.
+        var content = [UInt8](repeating: 0, count: 64 * 1024)
+        defer { SecretBytes.wipe(&content) }
+        var length = 0
+        while length < content.count {
+            let count = content.withUnsafeMutableBytes { read(file, $0.baseAddress! + length, $0.count - length) }
+            guard count > 0 else { break }
+            length += count
         }
-        var text = String(decoding: data, as: UTF8.self)
-        while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
-        guard !text.isEmpty else { throw CommandFailure.usage("the password file \(path) is empty") }
-        return text
+        while length > 0, content[length - 1] == UInt8(ascii: "\n") || content[length - 1] == UInt8(ascii: "\r") { length -= 1 }
+        guard length > 0 else { throw CommandFailure.usage("the password file \(path) is empty") }
+        return SecretBytes(copying: content[..<length])
     }
 
     /// Reads a line from the terminal with echo off.
-    static func prompt(_ text: String) throws -> String {
+    static func prompt(_ text: String) throws -> SecretBytes {
         let terminal = open("/dev/tty", O_RDWR)
         guard terminal >= 0 else { throw CommandFailure.usage("cannot open the terminal to ask for the password") }
         defer { Glibc.close(terminal) }
@@ -131,12 +153,13 @@ struct ConnectionOptions: ParsableArguments {
             _ = write(terminal, "\n", 1)
         }
         var line: [UInt8] = []
+        line.reserveCapacity(4096)  // no growth, so no copy left behind unwiped
         var byte: UInt8 = 0
         while read(terminal, &byte, 1) == 1, byte != UInt8(ascii: "\n") {
-            if byte != UInt8(ascii: "\r") { line.append(byte) }
+            if byte != UInt8(ascii: "\r"), line.count < line.capacity { line.append(byte) }
         }
-        defer { for index in line.indices { line[index] = 0 } }
-        return String(decoding: line, as: UTF8.self)
+        defer { SecretBytes.wipe(&line) }
+        return SecretBytes(copying: line)
     }
 }
 

@@ -43,7 +43,10 @@ struct ConsoleCommand: ParsableCommand {
             let connection = try ControllerConnection(self.connection)
             defer { connection.close() }
             let (ref, record) = try connection.resolver().resolve(vm, kind: .vm)
-            let follower = ConsoleFollower(session: connection.session, connector: connection.consoles, vm: ref)
+            let source = PoolCacheConsoleSource(session: connection.session, connector: connection.consoles)
+            source.start()
+            defer { source.stop() }
+            let follower = ConsoleFollower(vm: ref, source: source)
             let watch = ConsoleWatch(follower: follower, vmName: record.nameLabel, log: try ConsoleWatch.openLog(log, raw: raw))
             if untilDone {
                 let code = watch.untilDone(timeout: timeout.map { .seconds($0) })

@@ -39,22 +39,25 @@ struct ConsoleWatch {
         var lastStatus = ""
         var code: Int32?
         var timedOut = false
+        var gaveUp: String?
         follower.follow { event in
             let now = seconds()
             switch event {
-            case .attached(let number):
-                log?.mark("console \(number) attached")
-                ControllerOutput.note("xsfai: \(vmName): attached to console \(number)")
+            case .attached(let attachment):
+                log?.mark(attachment.isReattachment ? "console reattached" : "console \(attachment.number) attached")
             case .bytes(let bytes):
                 log?.record(bytes)
                 tracker.consume(bytes, at: now)
-            case .detached:
+            case .ended:
                 log?.mark("console closed")
-            case .idle:
+            case .lost:
+                log?.mark("console lost")
+            case .gaveUp(let reason):
+                gaveUp = reason
+            case .idle, .waitingForPowerOn:
                 break
-            case .attachFailed(let reason):
-                ControllerOutput.note("xsfai: \(vmName): could not attach: \(reason)")
             }
+            if let message = event.message { ControllerOutput.note("xsfai: \(vmName): \(message)") }
             tracker.tick(now: now)
             if tracker.statusText != lastStatus {
                 lastStatus = tracker.statusText
@@ -69,6 +72,10 @@ struct ConsoleWatch {
                 return false
             }
             return true
+        }
+        if let gaveUp, code == nil {
+            ControllerOutput.say("\(tracker.summary(vmName: vmName)) (gave up on the console: \(gaveUp))")
+            return ExitStatus.connectionFailed.rawValue
         }
         let summary = tracker.summary(vmName: vmName)
         ControllerOutput.say(timedOut ? "\(summary) (timed out after \(timeout?.components.seconds ?? 0) s)" : summary)
@@ -90,19 +97,17 @@ struct ConsoleWatch {
         let output = FileHandle.standardOutput
         follower.follow { event in
             switch event {
-            case .attached(let number):
-                log?.mark("console \(number) attached")
-                if number > 1 { ControllerOutput.note("\nxsfai: \(vmName): attached to console \(number)") }
+            case .attached(let attachment):
+                log?.mark(attachment.isReattachment ? "console reattached" : "console \(attachment.number) attached")
+                if attachment.number > 1 { ControllerOutput.note("\nxsfai: \(vmName): \(event.message ?? "")") }
             case .bytes(let bytes):
                 log?.record(bytes)
                 output.write(Data(filterOutput ? filter.filter(bytes) : bytes))
-            case .detached:
-                log?.mark("console closed")
-                ControllerOutput.note("\nxsfai: \(vmName): console closed; waiting for the VM to run again")
-            case .idle:
+            case .ended, .lost, .gaveUp:
+                log?.mark(event.message ?? "console closed")
+                ControllerOutput.note("\nxsfai: \(vmName): \(event.message ?? "")")
+            case .idle, .waitingForPowerOn:
                 break
-            case .attachFailed(let reason):
-                ControllerOutput.note("xsfai: \(vmName): could not attach: \(reason)")
             }
             return true
         }
@@ -121,11 +126,11 @@ struct ConsoleWatch {
                 guard count > 0 else { break }
                 let bytes = Array(buffer[0..<count])
                 if let quit = bytes.firstIndex(of: 0x1D) {
-                    follower.send(Array(bytes[..<quit]))
+                    try? follower.send(Array(bytes[..<quit]))
                     follower.stop()
                     break
                 }
-                follower.send(bytes)
+                try? follower.send(bytes)
             }
         }
         thread.start()

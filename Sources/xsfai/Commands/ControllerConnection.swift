@@ -29,8 +29,11 @@ struct ControllerConnection {
         TargetResolver(records: try session.allVMRecords())
     }
 
-    /// Logs out.
-    func close() { session.logout() }
+    /// Logs out and wipes the password (nothing logs in after this).
+    func close() {
+        session.logout()
+        session.credentials.wipe()
+    }
 
     /// Connects with `options`, runs `body` with the connection and logs out.
     static func using<Result>(_ options: ConnectionOptions, _ body: (ControllerConnection) throws -> Result) throws -> Result {

@@ -12,7 +12,8 @@ struct InstallCommand: ParsableCommand {
             Clones the template (or copies it to --sr), sets the description, points the disks XML at the \
             SR and provisions, as xe vm-install does; then makes sure the VM carries the template's PV-args \
             and install-repository, install-distro, debian-release and install-arch (--repo replaces the \
-            repository), verified and journaled, and says what it had to add. --start boots it; --watch \
+            repository), gives it a network interface as xe vif-create does (--network, or the pool's only \
+            network for guests when the template has none), verified and journaled, and says what it had to add. --start boots it; --watch \
             boots it and follows the install like console --until-done (exit 0/3/4/5 as there).
 
             \(ExitStatus.helpText)
@@ -37,6 +38,14 @@ struct InstallCommand: ParsableCommand {
     @Option(help: "Copy the disks to this SR (name-label or UUID) instead of cloning.")
     var sr: String?
 
+    @Option(help: ArgumentHelp(
+        "Give the VM a VIF on this network (name-label or UUID); repeat for more NICs (device 0, 1, …).",
+        discussion: "Default: when the template has no VIF, the pool's only network for guests."))
+    var network: [String] = []
+
+    @Flag(help: "Give the VM no network interface of its own (only what the template's clone copies).")
+    var noNetwork = false
+
     @Flag(help: "Accept a name another VM or template already has (names are not identities).")
     var allowDuplicateName = false
 
@@ -57,7 +66,13 @@ struct InstallCommand: ParsableCommand {
     @Option(help: "With --watch: append a timestamped plain-text console capture to this file (mode 0600).")
     var log: String?
 
-    @Flag(help: "Print the report as JSON.")
+    @Flag(help: "Print the plan (every call and the equivalent xe commands) without changing anything.")
+    var dryRun = false
+
+    @Flag(help: "For a batch on a terminal: create without asking.")
+    var yes = false
+
+    @Flag(help: "Print the report (with --dry-run: the plan) as JSON.")
     var json = false
 
     /// Every name asked for, in order.
@@ -73,6 +88,10 @@ struct InstallCommand: ParsableCommand {
         return all
     }
 
+    func validate() throws {
+        if noNetwork && !network.isEmpty { throw ValidationError("--no-network and --network exclude each other") }
+    }
+
     func run() throws {
         let all = try ControllerFailure.reportingValue { try allNames() }
         guard all.count == 1, let name = all.first else {
@@ -83,19 +102,23 @@ struct InstallCommand: ParsableCommand {
             try connection.refuseWithoutPVInstallPath()
             let resolver = try connection.resolver()
             let (templateRef, templateRecord) = try resolver.resolve(template, kind: .template)
-            try TerminalQuestion.requireConsent(
-                to: KernelArgumentCheck.warning(templateRecord.pvArgs).map { ["\(templateRecord.nameLabel): \($0)"] } ?? [], force: force)
-            let request = InstallRequest(
-                name: name, template: template, repository: repo, sr: sr, allowDuplicateName: allowDuplicateName,
-                monitor: try monitor.arguments(self.connection))
-            let report = try connection.controller.install(
-                request, templateRef: templateRef, template: templateRecord, existing: resolver.records)
+            try requireConsent(for: templateRecord)
+            let plan = try plan(
+                name, templateRef: templateRef, template: templateRecord, monitor: try monitor.arguments(self.connection),
+                connection: connection, existing: resolver.records)
+            if dryRun {
+                try json ? ControllerOutput.printJSON(plan) : ControllerOutput.say(ControllerOutput.text(plan.creation))
+                return
+            }
+            let report = try connection.controller.install(plan)
             if json { try ControllerOutput.printJSON(report) } else { ControllerOutput.say(describe(report)) }
-            guard start || watch else { return }
+            guard plan.creation.startsAfter else { return }
             let ref = Ref<VMRecord>(report.ref)
             if watch {
-                let follower = ConsoleFollower(session: connection.session, connector: connection.consoles, vm: ref)
-                _ = follower.prepare()
+                let source = PoolCacheConsoleSource(session: connection.session, connector: connection.consoles)
+                source.start()
+                defer { source.stop() }
+                let follower = ConsoleFollower(vm: ref, source: source)
                 try connection.controller.start(ref)
                 ControllerOutput.note("Started \(name); following its install.")
                 let watch = ConsoleWatch(follower: follower, vmName: name, log: try ConsoleWatch.openLog(log))
@@ -109,6 +132,30 @@ struct InstallCommand: ParsableCommand {
                 if !json { ControllerOutput.say("Started \(name).") }
             }
         }
+    }
+
+    /// Asks (or refuses without `--force`) when the template's PV-args lack FAI arguments; a dry run only warns.
+    func requireConsent(for template: VMRecord) throws {
+        let warnings = KernelArgumentCheck.warning(template.pvArgs).map { ["\(template.nameLabel): \($0)"] } ?? []
+        if dryRun {
+            for warning in warnings { ControllerOutput.note("xsfai: warning: \(warning)") }
+        } else {
+            try TerminalQuestion.requireConsent(to: warnings, force: force)
+        }
+    }
+
+    /// The install of `name`, planned by the controller (nothing written), starting after when asked.
+    func plan(
+        _ name: String, templateRef: Ref<VMRecord>, template: VMRecord, monitor: MonitorKernelArguments?, connection: ControllerConnection,
+        existing: [Ref<VMRecord>: VMRecord]
+    ) throws -> InstallPlan {
+        var request = InstallRequest(
+            name: name, template: self.template, repository: repo, sr: sr, allowDuplicateName: allowDuplicateName,
+            monitor: monitor, networks: network)
+        request.withoutNetwork = noNetwork
+        var plan = try connection.controller.planInstall(request, templateRef: templateRef, template: template, existing: existing)
+        plan.creation.startsAfter = start || watch
+        return plan
     }
 
     private func describe(_ report: InstallReport) -> String {
@@ -125,6 +172,15 @@ struct InstallCommand: ParsableCommand {
                 lines.append("  \(change.parameter.xeName): \(ControllerOutput.show(change.old)) -> \(ControllerOutput.show(change.new))\(why)")
             }
         }
-        return lines.joined(separator: "\n")
+        return (lines + Self.describeInterfaces(report)).joined(separator: "\n")
+    }
+
+    /// The VIFs an install made (device, network, MAC, the `xe` command), or why it made none.
+    static func describeInterfaces(_ report: InstallReport) -> [String] {
+        var lines = report.networkNote.map { ["Network: \($0)."] } ?? []
+        for interface in report.interfaces {
+            lines.append("  VIF \(interface.device) on \(interface.network), MAC \(interface.mac.isEmpty ? "unknown" : interface.mac): \(interface.xeCommand)")
+        }
+        return lines
     }
 }

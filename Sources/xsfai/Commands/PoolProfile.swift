@@ -1,5 +1,6 @@
 import FAIControl
 import Foundation
+import Secrets
 
 extension ConnectionOptions {
     /// These options with the `--pool NAME` profile's values filling what was not given on the command line.
@@ -19,11 +20,11 @@ extension ConnectionOptions {
 
     /// The password the `--pool` profile gives through `password_command` or `password`, when
     /// `--password-file` was not given; `nil` otherwise.
-    func profilePassword() throws -> String? {
+    func profilePassword() throws -> SecretBytes? {
         guard let name = pool, passwordFile == nil else { return nil }
         let profile = try Self.loadProfile(name)
         if profile.passwordFile != nil { return nil }
-        if let password = profile.password { return password }
+        if let password = profile.password { return SecretBytes(copyingUTF8: password) }
         guard let command = profile.passwordCommand else { return nil }
         return try Self.run(passwordCommand: command, profile: name)
     }
@@ -39,7 +40,7 @@ extension ConnectionOptions {
     }
 
     /// Runs `/bin/sh -c command` and returns its first output line; its stderr goes to ours.
-    private static func run(passwordCommand command: String, profile: String) throws -> String {
+    private static func run(passwordCommand command: String, profile: String) throws -> SecretBytes {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
@@ -50,14 +51,15 @@ extension ConnectionOptions {
         let output = Pipe()
         process.standardOutput = output
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        var data = output.fileHandleForReading.readDataToEndOfFile()
+        // Data's own wipe (the pipe's read buffers inside Foundation are beyond reach).
+        defer { data.resetBytes(in: 0..<data.count) }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw CommandFailure.usage("the password_command of pool \(profile) exited with \(process.terminationStatus)")
         }
-        let password = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            .first.map(String.init) ?? ""
-        guard !password.isEmpty else { throw CommandFailure.usage("the password_command of pool \(profile) printed nothing") }
-        return password
+        let line = data.prefix { $0 != UInt8(ascii: "\n") }
+        guard !line.isEmpty else { throw CommandFailure.usage("the password_command of pool \(profile) printed nothing") }
+        return SecretBytes(copying: line)
     }
 }

@@ -3,7 +3,7 @@ import FAIControl
 import XenAPI
 
 /// `xsfai reboot`: restart a running VM, cleanly or (with `--hard`) at once.
-struct RebootCommand: ParsableCommand {
+struct RebootCommand: CleanOrHardPowerCommand {
     static let configuration = CommandConfiguration(
         commandName: "reboot", abstract: "Reboot a running VM (clean; --hard to reset it at once).",
         discussion: "\(ExitStatus.helpText)")
@@ -16,12 +16,10 @@ struct RebootCommand: ParsableCommand {
     @Flag(help: "Reset at once (VM.hard_reboot) instead of asking the guest.")
     var hard = false
 
-    func run() throws {
-        try ControllerConnection.run(connection) { connection in
-            let name = try connection.changePowerState(of: vm, kind: .vm, operation: hard ? "hard reboot" : "reboot") {
-                if hard { try connection.session.vm.hardReboot($0) } else { _ = try connection.session.call("VM.clean_reboot", [.string($0.rawValue)]) }
-            }
-            ControllerOutput.say("\(name) is rebooting.")
-        }
+    static let operation = "reboot"
+    static let outcome = "rebooting"
+
+    func perform(on ref: Ref<VMRecord>, through connection: ControllerConnection) throws {
+        if hard { try connection.session.vm.hardReboot(ref) } else { _ = try connection.session.call("VM.clean_reboot", [.string(ref.rawValue)]) }
     }
 }

@@ -3,7 +3,7 @@ import FAIControl
 import XenAPI
 
 /// `xsfai shutdown`: stop a VM, cleanly or (with `--hard`) at once.
-struct ShutdownCommand: ParsableCommand {
+struct ShutdownCommand: CleanOrHardPowerCommand {
     static let configuration = CommandConfiguration(
         commandName: "shutdown", abstract: "Shut a VM down (clean; --hard to power it off at once).",
         discussion: "\(ExitStatus.helpText)")
@@ -16,12 +16,10 @@ struct ShutdownCommand: ParsableCommand {
     @Flag(help: "Power off at once (VM.hard_shutdown) instead of asking the guest.")
     var hard = false
 
-    func run() throws {
-        try ControllerConnection.run(connection) { connection in
-            let name = try connection.changePowerState(of: vm, kind: .vm, operation: hard ? "hard shutdown" : "shutdown") {
-                try connection.controller.power(hard ? "VM.hard_shutdown" : "VM.clean_shutdown", $0, leaving: .halted)
-            }
-            ControllerOutput.say("\(name) is halted.")
-        }
+    static let operation = "shutdown"
+    static let outcome = "halted"
+
+    func perform(on ref: Ref<VMRecord>, through connection: ControllerConnection) throws {
+        try connection.controller.power(hard ? "VM.hard_shutdown" : "VM.clean_shutdown", ref, leaving: .halted)
     }
 }

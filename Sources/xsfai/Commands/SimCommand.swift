@@ -58,6 +58,12 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: "With --installing: have those installs report to the FAI monitor at ADDR:PORT (FAI_SENDID=mac).")
     var installingMonitor: String?
 
+    @Option(help: "Pool-wide networks beyond eth0's (eth1, eth2, …), so an install has to pick one.")
+    var extraNetworks = 0
+
+    @Flag(help: "Add a VM whose name-label holds terminal escapes (title, clipboard, clear screen), ESC sent as &#27; as a hostile server would.")
+    var hostileNames = false
+
     func run() async throws {
         guard let platform = SimulatorPlatform(rawValue: platform) else {
             throw ValidationError("--platform must be one of " + SimulatorPlatform.allCases.map(\.rawValue).joined(separator: ", "))
@@ -88,7 +94,9 @@ struct SimCommand: AsyncParsableCommand {
                     throw ValidationError("--installing-monitor needs ADDR:PORT")
                 }
                 return arguments.words.joined(separator: " ")
-            }
+            },
+            extraNetworks: min(max(0, extraNetworks), 16),
+            hostileNames: hostileNames
         )
         let server = SimulatorServer(configuration: configuration)
         let boundPort = try await server.start()

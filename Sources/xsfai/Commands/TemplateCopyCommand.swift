@@ -32,7 +32,10 @@ struct TemplateCopyCommand: ParsableCommand {
     @Flag(help: "Accept a name another VM or template already has (names are not identities).")
     var allowDuplicateName = false
 
-    @Flag(help: "Print the result as JSON.")
+    @Flag(help: "Print the plan (every call and the equivalent xe commands) without changing anything.")
+    var dryRun = false
+
+    @Flag(help: "Print the result (with --dry-run: the plan) as JSON.")
     var json = false
 
     struct Result: Codable {
@@ -46,11 +49,16 @@ struct TemplateCopyCommand: ParsableCommand {
         try ControllerConnection.run(connection) { connection in
             let resolver = try connection.resolver()
             let (ref, record) = try resolver.resolve(template, kind: .template)
-            let outcome = try connection.controller.copyTemplate(
+            let plan = try connection.controller.planTemplateCopy(
                 ref, record, name: name, description: description, sr: sr, allowDuplicateName: allowDuplicateName,
                 existing: resolver.records)
-            let copy = (uuid: outcome.createdUUID ?? "", nameLabel: name)
-            let result = Result(name: copy.nameLabel, uuid: copy.uuid, source: record.nameLabel, method: sr == nil ? "VM.clone" : "VM.copy")
+            if dryRun {
+                try json ? ControllerOutput.printJSON(plan) : ControllerOutput.say(ControllerOutput.text(plan))
+                return
+            }
+            let created = try connection.controller.execute(plan)
+            let copy = (uuid: created.record.uuid, nameLabel: name)
+            let result = Result(name: copy.nameLabel, uuid: copy.uuid, source: record.nameLabel, method: plan.creation.method)
             if json {
                 try ControllerOutput.printJSON(result)
             } else {

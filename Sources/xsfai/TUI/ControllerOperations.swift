@@ -37,9 +37,13 @@ struct ControllerOperations: PoolOperations {
         request.allowDuplicateName = true  // the reducer checked the name against the records it holds
         let report = try controller.install(request, templateRef: template, template: record, existing: [:])
         let carried = report.carried.isEmpty ? "" : "; carried over \(report.carried.changes.map(\.parameter.xeName).joined(separator: ", "))"
+        let vifs = report.interfaces.map { "VIF \($0.device) \($0.mac) on \($0.network)" }
+        let network = vifs.isEmpty ? (report.networkNote.map { "; \($0)" } ?? "") : "; " + vifs.joined(separator: ", ")
+        let monitor = request.monitor.map { "; reports to the FAI monitor at \($0.server):\($0.port)" } ?? ""
         let outcome = OperationOutcome(
-            summary: "created \(report.name) from \(report.template)\(carried) (change set \(report.changeSet))",
-            xeCommands: ["xe vm-install template=\(record.uuid) new-name-label=\(request.name.shellQuoted)"] + report.carried.xeCommands)
+            summary: "created \(report.name) from \(report.template)\(carried)\(network)\(monitor) (change set \(report.changeSet))",
+            xeCommands: ["xe vm-install template=\(record.uuid) new-name-label=\(request.name.shellQuoted)"] + report.carried.xeCommands
+                + report.interfaces.map(\.xeCommand))
         return (Ref(report.ref), outcome)
     }
 

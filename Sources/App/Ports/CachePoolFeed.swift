@@ -1,14 +1,14 @@
-import App
 import Synchronization
-import XenAPI
+public import XenAPI
 
 /// The TUI's pool feed over XenAPI's event-driven `PoolCache`: every update forwards the whole
 /// snapshot (copy-on-write, so cheap) and the stream state.
-final class CachePoolFeed: PoolFeed {
+public final class CachePoolFeed: PoolFeed {
     private let deliver = Recipient()
     private let cache: PoolCache
 
-    init(session: XenAPISession) {
+    /// A feed over a new event cache of `session`.
+    public init(session: XenAPISession) {
         let deliver = self.deliver
         cache = PoolCache(session: session) { update in
             guard let send = deliver.current else { return }
@@ -17,13 +17,15 @@ final class CachePoolFeed: PoolFeed {
         }
     }
 
-    func start(deliver: @escaping @Sendable (PoolFeedEvent) -> Void) {
+    /// Starts the event stream; updates go to `deliver`.
+    public func start(deliver: @escaping @Sendable (PoolFeedEvent) -> Void) {
         self.deliver.current = deliver
         deliver(.connection(.connecting))
         cache.start()
     }
 
-    func stop() {
+    /// Stops the event stream.
+    public func stop() {
         deliver.current = nil
         cache.stop()
     }

@@ -1,0 +1,1 @@
+../FAIMonitorTests/FAIClientPeer.swift
