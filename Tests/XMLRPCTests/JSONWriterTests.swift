@@ -71,7 +71,9 @@ import XMLRPC
         let text = Self.written(rows)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
         #expect(parsed.count == rows.count)
-        for (row, object) in zip(rows, parsed) {
+        // Foundation's JSONSerialization drops a U+FEFF inside a string (JSONDecoder, below, keeps it):
+        // those strings are checked by the JSONDecoder round trip only.
+        for (row, object) in zip(rows, parsed) where !row.name.unicodeScalars.contains("\u{FEFF}") {
             #expect(object["name"] as? String == row.name)
             #expect(object["tags"] as? [String] == row.tags)
             #expect(object["flag"] as? Bool == row.flag)

@@ -106,7 +106,7 @@ import Testing
     /// A reply of a few MiB: decoded bytes are dropped from the buffer as pieces come, and errors deep
     /// in the reply still carry offsets counted from its first byte.
     @Test func aBigReplyKeepsOnlyItsUndecodedBytesAndReportsWholeReplyOffsets() throws {
-        let records: XMLRPCValue = .structure(XMLRPCStruct((0..<6000).map { index in
+        let records: XMLRPCValue = .structure(XMLRPCStruct((0..<7500).map { index in
             ("OpaqueRef:\(index)", XMLRPCValue.structure([
                 "name_label": .string("vm-\(index) <&> é"), "uuid": .string("\(index)-0000-4000-8000-000000000000"),
                 "other_config": .structure(["install-repository": "http://mirror/debian", "n": .string("\(index)")]),
