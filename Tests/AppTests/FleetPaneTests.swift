@@ -191,10 +191,7 @@ import XenAPI
         let hints = KeyMap.hints(for: state).map(\.keys)
         #expect(hints.contains("2 marked:"))
         #expect(state.type("r").isEmpty, "r asks first")
-        guard case .confirm(let confirmation) = state.overlay else {
-            Issue.record("no confirmation: \(String(describing: state.overlay))")
-            return
-        }
+        let confirmation = try #require(state.confirmation, "no confirmation: \(String(describing: state.overlay))")
         #expect(confirmation.question.contains("Rearm 2 of 2 marked VMs"))
         #expect(confirmation.question.contains("fai-broken: PV-bootloader pygrub → eliloader"))
         #expect(confirmation.question.contains("web01: hard shutdown (running), then PV-bootloader pygrub → eliloader"))
@@ -351,10 +348,7 @@ import XenAPI
         _ = state.type("2j")  // fai-broken: halted, PV-args dropped
         #expect(state.vmList.selected == F.aborted)
         #expect(state.type("r").isEmpty, "the offer is shown first")
-        guard case .confirm(let confirmation) = state.overlay else {
-            Issue.record("no confirmation")
-            return
-        }
+        let confirmation = try #require(state.confirmation, "no confirmation")
         #expect(confirmation.question.contains("The PV-args gain \(Self.words)"))
         #expect(confirmation.question.contains("xe vm-param-set uuid=v-0002 PV-bootloader=eliloader"))
         #expect(confirmation.question.contains("FAI_ACTION=install \(Self.words)"))
@@ -379,10 +373,7 @@ import XenAPI
         _ = state.type(" ")  // fai-armed
         _ = state.type(" ")  // fai-broken
         _ = state.type("r")
-        guard case .confirm(let confirmation) = state.overlay else {
-            Issue.record("no confirmation")
-            return
-        }
+        let confirmation = try #require(state.confirmation, "no confirmation")
         #expect(confirmation.question.contains("Rearm 2 of 2 marked VMs"))
         #expect(confirmation.question.contains("The PV-args gain \(Self.words)"))
         let alternative = try #require(confirmation.alternative)
