@@ -2,9 +2,11 @@ import Foundation
 import XMLRPC
 import XenAPI
 
-/// `xsfai-bench xmlrpc`: times decoding a `VM.get_all_records` reply into `[String: VMRecord]` two
-/// ways — whole value tree then a typed record per VM (`median_seconds`), and typed records built
-/// while streaming `Value`'s members (`streamed_median_seconds`) — and the generic tree decode alone.
+/// `xsfai-bench xmlrpc`: times decoding a `VM.get_all_records` reply into `[String: VMRecord]` three
+/// ways — whole value tree then a typed record per VM (`median_seconds`), typed records built on one
+/// thread while streaming `Value`'s members (`streamed_median_seconds`), and the same with spans of
+/// records decoded on other threads as `getAllRecords` does (`concurrent_median_seconds`) — and the
+/// generic tree decode alone.
 /// Options: see ``XMLRPCBenchmarkOptions/usage``.
 func runXMLRPCBenchmark(arguments: [String]) throws {
     if arguments.contains("--help") || arguments.contains("-h") {
@@ -27,21 +29,26 @@ func runXMLRPCBenchmark(arguments: [String]) throws {
     // Warm-up runs, which also check that every record decodes the same way on both paths.
     let treeRecords = try decodeTypedRecordsFromTree(payload)
     let streamedRecords = try decodeTypedRecordsStreamed(payload)
-    guard treeRecords.count == streamedRecords.count, treeRecords.keys.allSatisfy({ streamedRecords[Ref($0)] != nil }) else {
-        throw UsageError(description: "the tree and streamed paths decoded different records")
+    let concurrentRecords = try decodeTypedRecordsStreamed(payload, concurrency: .otherThreads)
+    guard treeRecords.count == streamedRecords.count, treeRecords.keys.allSatisfy({ streamedRecords[Ref($0)] != nil }),
+          concurrentRecords == streamedRecords else {
+        throw UsageError(description: "the tree, streamed and concurrent paths decoded different records")
     }
     let recordCount = treeRecords.count
     var typedSeconds: [Double] = []
     var streamedSeconds: [Double] = []
+    var concurrentSeconds: [Double] = []
     var genericSeconds: [Double] = []
     for _ in 0..<options.runs {
         // Results are freed after the clock stops, as the Python script frees its results untimed.
         typedSeconds.append(try measureSeconds { try decodeTypedRecordsFromTree(payload) })
         streamedSeconds.append(try measureSeconds { try decodeTypedRecordsStreamed(payload) })
+        concurrentSeconds.append(try measureSeconds { try decodeTypedRecordsStreamed(payload, concurrency: .otherThreads) })
         genericSeconds.append(try measureSeconds { try XMLRPCDecoder.methodResponse(payload) })
     }
     let typedMedian = median(typedSeconds)
     let streamedMedian = median(streamedSeconds)
+    let concurrentMedian = median(concurrentSeconds)
     let genericMedian = median(genericSeconds)
     let megabytes = Double(payload.count) / 1_000_000
     var figures: [(name: String, json: String)] = [
@@ -53,6 +60,8 @@ func runXMLRPCBenchmark(arguments: [String]) throws {
         ("mb_per_second", formatFigure(megabytes / typedMedian)),
         ("streamed_median_seconds", formatFigure(streamedMedian)),
         ("streamed_mb_per_second", formatFigure(megabytes / streamedMedian)),
+        ("concurrent_median_seconds", formatFigure(concurrentMedian)),
+        ("concurrent_mb_per_second", formatFigure(megabytes / concurrentMedian)),
         ("generic_tree_median_seconds", formatFigure(genericMedian)),
         ("generic_tree_mb_per_second", formatFigure(megabytes / genericMedian)),
     ]
@@ -80,10 +89,13 @@ private func decodeTypedRecordsFromTree(_ payload: [UInt8]) throws -> [String: V
     return records
 }
 
-/// Builds each typed record as soon as its member of `Value` is decoded (no whole-reply tree), as
-/// `XenAPISession`'s `getAllRecords` calls do.
-private func decodeTypedRecordsStreamed(_ payload: [UInt8]) throws -> [Ref<VMRecord>: VMRecord] {
-    try XenAPIReply.records(of: payload, method: "VM.get_all_records", decode: VMRecord.init(xmlrpc:))
+/// Builds each typed record as soon as its member of `Value` is decoded (no whole-reply tree), on one
+/// thread (`.transportThread`), or as `XenAPISession`'s `getAllRecords` calls do, on other threads
+/// (`.otherThreads`).
+private func decodeTypedRecordsStreamed(
+    _ payload: [UInt8], concurrency: XenAPIReply.RecordStream<VMRecord>.Concurrency = .transportThread
+) throws -> [Ref<VMRecord>: VMRecord] {
+    try XenAPIReply.records(of: payload, method: "VM.get_all_records", concurrency: concurrency, decode: VMRecord.init(xmlrpc:))
 }
 
 /// The command line of `xsfai-bench xmlrpc`.

@@ -7,6 +7,10 @@
 /// from the front of the buffer, so a 100 MB reply needs a buffer of about one piece plus one member,
 /// not 100 MB. Error offsets still count from the reply's first byte.
 ///
+/// With ``handOverMembers(upTo:_:)`` the complete members of `Value` are cut out as ``MemberSpan``s,
+/// undecoded, for the caller to decode on other threads: only what follows them (an unusual member,
+/// the wrapper's end) is decoded here.
+///
 /// Feed the pieces with ``append(_:_:)`` and end with ``finish(_:)``. A read that runs past the bytes
 /// received so far is taken back and tried again with more; once the reply is complete, errors are
 /// those of ``XMLRPCDecoder`` on the same bytes (at most one member's reading is repeated per piece).
@@ -33,6 +37,9 @@ public final class ResultMemberStream {
     /// What the wrapper said so far (read from the start phase on).
     private var wrapper = XMLRPCScanner.XAPIWrapper(start: 0)
 
+    /// Where complete members of `Value` go undecoded, and the size of span to cut, if they are handed over.
+    private var memberSpans: (limit: Int, take: (MemberSpan) throws -> Void)?
+
     /// The buffer's size now (for tests: it stays near one piece plus one member).
     var bufferCapacity: Int { capacity }
 
@@ -49,6 +56,14 @@ public final class ResultMemberStream {
 
     deinit {
         storage.deallocate()
+    }
+
+    /// From now on, the members of `Value` that are complete in the bytes received are not decoded
+    /// but given to `take` as spans of consecutive members of about `limit` bytes (a single member may
+    /// be bigger), in order. Members completed only by ``finish(_:)`` are decoded and handed to its
+    /// body as before, after every span. Errors thrown by `take` pass through.
+    public func handOverMembers(upTo limit: Int, _ take: @escaping (MemberSpan) throws -> Void) {
+        memberSpans = (max(limit, 1), take)
     }
 
     /// Adds the next piece of the reply and hands every member of `Value` completed by it to `body`.
@@ -76,6 +91,10 @@ public final class ResultMemberStream {
     /// Reads as far as the bytes allow; until the reply is `complete`, a read that fails is taken back.
     private func advance(complete: Bool, _ body: (String, XMLRPCValue) throws -> Void) throws {
         while phase != .end {
+            if phase == .valueMembers, !complete, let (limit, take) = memberSpans,
+               try cutCompleteMembers(limit: limit, take) == .incomplete {
+                return
+            }
             let checkpoint = scanner.checkpoint()
             let member: (String, XMLRPCValue)?
             do {
@@ -133,6 +152,29 @@ public final class ResultMemberStream {
             break
         }
         return nil
+    }
+
+    /// Cuts the complete members of `Value` from the scanner's position on into spans for `take`.
+    /// Returns what stopped it: the bytes ran out inside a member, or what follows is no member
+    /// (the scanner reads it).
+    private func cutCompleteMembers(limit: Int, _ take: (MemberSpan) throws -> Void) throws -> MemberBoundary.Scan {
+        let bytes = UnsafeBufferPointer(start: storage.assumingMemoryBound(to: UInt8.self), count: count)
+        var spanStart = scanner.position
+        var end = spanStart
+        while true {
+            let scan = MemberBoundary.scan(bytes, from: end)
+            if case .member(let memberEnd) = scan {
+                end = memberEnd
+                guard end - spanStart >= limit else { continue }
+            }
+            if end > spanStart {
+                try take(MemberSpan(copying: UnsafeBufferPointer(rebasing: bytes[spanStart..<end]), offset: dropped + spanStart, depth: scanner.depth))
+                scanner.skip(to: end)
+                spanStart = end
+            }
+            if case .member = scan { continue }
+            return scan
+        }
     }
 
     /// Makes room for `incoming` more bytes: drops the decoded bytes from the front, then grows the

@@ -14,7 +14,8 @@ struct XMLRPCScanner {
     /// offsets written into messages; the offsets of thrown errors count from `bytes`, and the caller
     /// that dropped bytes moves them on with ``XMLRPCError/shifted(by:)``.
     private var origin = 0
-    private var depth = 0
+    /// The array/struct nesting at the position.
+    private(set) var depth = 0
     private var scratch: [UInt8] = []
     private let elementStack = DecodingStack<XMLRPCValue>()
     private let memberStack = DecodingStack<XMLRPCStruct.Member>()
@@ -22,6 +23,18 @@ struct XMLRPCScanner {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+    }
+
+    /// Starts over on `bytes`, a piece of a document that began `origin` bytes before it, at a point
+    /// nested `depth` arrays/structs deep (the nesting limit counts from the document's top). Keeps
+    /// the stacks' storage and the interned strings, which a new scanner would make again.
+    mutating func reset(_ bytes: UnsafeBufferPointer<UInt8>, origin: Int, depth: Int) {
+        self.bytes = bytes
+        position = 0
+        self.origin = origin
+        self.depth = depth
+        elementStack.truncate(to: 0)
+        memberStack.truncate(to: 0)
     }
 
     // MARK: Reading a document while it arrives
@@ -44,6 +57,11 @@ struct XMLRPCScanner {
     mutating func dropFirst(_ count: Int) {
         position -= count
         origin += count
+    }
+
+    /// Moves on to `position` over bytes read by other means (whole members, which leave the nesting as it was).
+    mutating func skip(to position: Int) {
+        self.position = position
     }
 
     /// The state to ``restore(_:)`` when a read runs past the bytes received so far.

@@ -49,11 +49,17 @@ import Testing
         }
     }
 
-    private func streamed(_ bytes: [UInt8], pieces: [Int], into stream: ResultMemberStream? = nil) -> Outcome {
+    /// The stream's outcome over `pieces` of `bytes`; with `spanLimit`, members are handed over as
+    /// spans of about that size and decoded (in order, on this thread) by a ``MemberSpanDecoder``.
+    private func streamed(_ bytes: [UInt8], pieces: [Int], into stream: ResultMemberStream? = nil, spanLimit: Int? = nil) -> Outcome {
         let stream = stream ?? ResultMemberStream(expectedLength: bytes.count)
         var names: [String] = []
         var values: [XMLRPCValue] = []
         let body = { (name: String, value: XMLRPCValue) in names.append(name); values.append(value) }
+        if let spanLimit {
+            let decoder = MemberSpanDecoder()
+            stream.handOverMembers(upTo: spanLimit) { span in try decoder.decodeMembers(of: span, body) }
+        }
         do {
             var offset = 0
             for length in pieces {
@@ -84,6 +90,33 @@ import Testing
         for (name, bytes) in try Self.replies {
             let pieces = Array(repeating: size, count: bytes.count / size + 1)
             #expect(same(streamed(bytes, pieces: pieces), whole(bytes)), "\(name) in pieces of \(size)")
+        }
+    }
+
+    /// Members cut into spans by the light boundary scan and decoded apart give what the whole reply
+    /// gives, errors and their offsets included: CDATA and comments holding `<member>`, tags with
+    /// spaces, spans of one member or of many, pieces cutting anywhere.
+    @Test(arguments: [1, 300, 4096, 1 << 20])
+    func membersHandedOverAsSpansDecodeAsTheWholeReply(spanLimit: Int) throws {
+        var replies = try Self.replies
+        let tricky = #"<?xml version="1.0"?><methodResponse><params><param><value><struct><member><name>Status</name><value>Success</value></member><member><name>Value</name><value><struct> <!-- <member> --> <member ><name>a</name><value><struct><member><name>x</name><value><![CDATA[</member></member><member>]]></value></member  ><member><name>e</name><value><struct/></value></member></struct></value></member>"#
+            + #"<member><name>b</name><value><!-- </member> -->1</value></member>"#
+        let end = #"</struct></value></member></struct></value></param></params></methodResponse>"#
+        replies.append(("comments, CDATA and spaces in tags", Array((tricky + end).utf8)))
+        replies.append(("a stray tag", Array((tricky + #"<member><name>c</name><value><members/></value></member>"# + end).utf8)))
+        var seeded = SplitMix(seed: 7)
+        for (name, bytes) in replies {
+            for size in [1, 5, 64, 1 << 20] {
+                let pieces = Array(repeating: size, count: bytes.count / size + 1)
+                #expect(same(streamed(bytes, pieces: pieces, spanLimit: spanLimit), whole(bytes)), "\(name) in pieces of \(size)")
+            }
+            var pieces: [Int] = []
+            var total = 0
+            while total <= bytes.count {
+                pieces.append(Int(seeded.next() % 300))
+                total += max(pieces.last!, 1)
+            }
+            #expect(same(streamed(bytes, pieces: pieces, spanLimit: spanLimit), whole(bytes)), "\(name) in random pieces")
         }
     }
 
@@ -118,7 +151,7 @@ import Testing
             .replacingOccurrences(of: "<name>OpaqueRef:5000</name>", with: "<name>OpaqueRef:5000</nome>").utf8)
         var seeded = SplitMix(seed: 5)
         for bytes in [reply, broken, Array(reply.dropLast(30))] {
-            for round in 0..<3 {
+            for round in 0..<4 {
                 var pieces: [Int] = []
                 var total = 0
                 while total <= bytes.count {
@@ -127,7 +160,8 @@ import Testing
                     total += length
                 }
                 let stream = ResultMemberStream(expectedLength: bytes.count)
-                #expect(same(streamed(bytes, pieces: pieces, into: stream), whole(bytes)), "round \(round)")
+                let spans = round == 3 ? 256 << 10 : nil
+                #expect(same(streamed(bytes, pieces: pieces, into: stream, spanLimit: spans), whole(bytes)), "round \(round)")
                 #expect(stream.bufferCapacity <= 2 << 20, "buffer of \(stream.bufferCapacity) bytes for \(bytes.count)")
             }
         }

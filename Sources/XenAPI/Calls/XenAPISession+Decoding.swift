@@ -3,8 +3,8 @@ import XMLRPC
 extension XenAPISession {
     /// Calls `method` and decodes its `Map(Ref → record)` reply with `decode`, one record at a time as
     /// the reply arrives (see ``XenAPIReply/RecordStream``).
-    func records<Record>(
-        _ method: String, _ params: [XMLRPCValue] = [], decode: @escaping (XMLRPCValue) throws -> Record
+    func records<Record: Sendable>(
+        _ method: String, _ params: [XMLRPCValue] = [], decode: @escaping @Sendable (XMLRPCValue) throws -> Record
     ) throws -> [Ref<Record>: Record] {
         try streamingCall(method, params) {
             XenAPIReply.RecordStream(method: method, decode: decode)
