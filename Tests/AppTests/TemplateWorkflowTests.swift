@@ -33,6 +33,23 @@ import XenAPI
         #expect(state.overlay == nil)
     }
 
+    /// ← and → move the cursor in a text field of a form; only a choice field steps its choices.
+    @Test func arrowsMoveTheCursorInAFormsTextField() throws {
+        var state = Self.onTemplate(F.squeeze)
+        _ = state.type("C")
+        state.retype("FAI Squeeze 64")
+        _ = state.reduce(.keyPressed(.left))
+        _ = state.reduce(.keyPressed(.left))
+        _ = state.type("-")
+        _ = state.reduce(.keyPressed(.right))
+        _ = state.type("+")
+        guard case .prompt(let form) = state.overlay else {
+            Issue.record("the copy form closed")
+            return
+        }
+        #expect(form.text(0) == "FAI Squeeze -6+4")
+    }
+
     @Test func editingAVendorTemplateWarnsAndOffersTheCopy() {
         var state = Self.onTemplate(F.squeeze)
         _ = state.type("e")

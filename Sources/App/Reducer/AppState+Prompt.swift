@@ -51,7 +51,7 @@ extension AppState {
             form.focus = (form.focus + 1) % form.fields.count
         case .backTab, .up:
             form.focus = (form.focus + form.fields.count - 1) % form.fields.count
-        case .left, .right where form.choices[form.focus] != nil:
+        case .left where form.choices[form.focus] != nil, .right where form.choices[form.focus] != nil:
             _ = form.stepChoice(forward: key == .right)
         case .enter:
             return submit(form)

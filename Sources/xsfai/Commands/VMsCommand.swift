@@ -1,6 +1,9 @@
 import App
 import ArgumentParser
+import Dispatch
+import Foundation
 import FAIControl
+import Synchronization
 import XenAPI
 
 /// `xsfai vms`: the pool's VMs (not templates, snapshots or control domains) with their install state,
@@ -30,21 +33,40 @@ struct VMsCommand: ParsableCommand {
         var pvArgs: String
     }
 
+    /// The rows of `vms`' VMs (templates, snapshots and control domains left out), sorted by name,
+    /// built on every core: a big pool's install states and drift checks add up.
     static func rows(_ vms: [Ref<VMRecord>: VMRecord], hosts: [Ref<HostRecord>: HostRecord]) -> [Row] {
         let templates = vms.filter { $0.value.isATemplate && !$0.value.isASnapshot }
         let resolver = TargetResolver(records: templates)
-        // compactMap, not filter + map: filtering a dictionary copies it (the records of a big pool twice).
-        return vms.compactMap { ref, vm -> Row? in
-            guard !vm.isATemplate && !vm.isASnapshot && !vm.isControlDomain else { return nil }
-            let install = InstallState(ref: ref, record: vm, phase: .unknown, templates: templates)
-            let drift = DriftChecker.isCovered(vm) ? DriftChecker.check(ref, vm, resolver: resolver) : nil
-            return Row(
-                name: vm.nameLabel, uuid: vm.uuid, powerState: vm.powerState.rawValue,
-                host: vm.powerState == .running ? hosts[vm.residentOn]?.nameLabel ?? "" : "",
-                installState: install.label, installReason: install.reason,
-                drift: drift?.plan.changes.map { $0.parameter.otherConfigKey ?? $0.parameter.xeName } ?? [],
-                pvBootloader: vm.pvBootloader, pvArgs: vm.pvArgs)
-        }.sorted { ($0.name, $0.uuid) < ($1.name, $1.uuid) }
+        // Indices, not a filtered copy: filtering a dictionary copies it (the records of a big pool).
+        let indices = Array(vms.indices)
+        let parts = min(max(indices.count / 256, 1), ProcessInfo.processInfo.activeProcessorCount * 2)
+        let rowsByPart = Mutex([[Row]](repeating: [], count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let slice = indices[indices.count * part / parts..<indices.count * (part + 1) / parts]
+            let rows = slice.compactMap { index in
+                let (ref, vm) = vms[index]
+                return row(ref, vm, hosts: hosts, templates: templates, resolver: resolver)
+            }
+            rowsByPart.withLock { $0[part] = rows }
+        }
+        return rowsByPart.withLock { $0.joined().sorted { ($0.name, $0.uuid) < ($1.name, $1.uuid) } }
+    }
+
+    /// The row of one VM, or nil for a template, snapshot or control domain.
+    private static func row(
+        _ ref: Ref<VMRecord>, _ vm: VMRecord, hosts: [Ref<HostRecord>: HostRecord], templates: [Ref<VMRecord>: VMRecord],
+        resolver: TargetResolver
+    ) -> Row? {
+        guard !vm.isATemplate && !vm.isASnapshot && !vm.isControlDomain else { return nil }
+        let install = InstallState(ref: ref, record: vm, phase: .unknown, templates: templates)
+        let drift = DriftChecker.isCovered(vm) ? DriftChecker.check(ref, vm, resolver: resolver) : nil
+        return Row(
+            name: vm.nameLabel, uuid: vm.uuid, powerState: vm.powerState.rawValue,
+            host: vm.powerState == .running ? hosts[vm.residentOn]?.nameLabel ?? "" : "",
+            installState: install.label, installReason: install.reason,
+            drift: drift?.plan.changes.map { $0.parameter.otherConfigKey ?? $0.parameter.xeName } ?? [],
+            pvBootloader: vm.pvBootloader, pvArgs: vm.pvArgs)
     }
 
     func run() throws {
