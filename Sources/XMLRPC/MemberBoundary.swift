@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Finds where one `<member>…</member>` of a struct ends without decoding it: the light scan that lets
-/// ``ConcurrentResultMemberDecoder`` hand whole members to other threads while the reply still arrives.
+/// ``ResultMemberStream/handOverMembers(upTo:_:)`` hand whole members to other threads while the reply still arrives.
 ///
 /// It counts `<member>` and `</member>` tags and skips comments and CDATA sections, whose text may
 /// hold anything; every other `<` in XML starts markup, so text cannot fool it. It only finds an end
@@ -30,7 +26,7 @@ enum MemberBoundary {
             while index < bytes.count, XMLRPCScanner.isSpace(bytes[index]) { index += 1 }
             guard index < bytes.count else { return .incomplete }
             guard bytes[index] == UInt8(ascii: "<") else { return .other }
-            guard matches(bytes, at: index, "<!--") else { break }
+            guard bytes.hasLiteral("<!--", at: index) else { break }
             guard let end = find(bytes, "-->", from: index + 4) else { return .incomplete }
             index = end
         }
@@ -46,17 +42,17 @@ enum MemberBoundary {
             guard bytes.count - tag >= 9 else { return .incomplete }
             switch base[tag + 1] {
             case UInt8(ascii: "!"):
-                if matches(bytes, at: tag, "<!--") {
+                if bytes.hasLiteral("<!--", at: tag) {
                     guard let end = find(bytes, "-->", from: tag + 4) else { return .incomplete }
                     index = end
-                } else if matches(bytes, at: tag, "<![CDATA[") {
+                } else if bytes.hasLiteral("<![CDATA[", at: tag) {
                     guard let end = find(bytes, "]]>", from: tag + 9) else { return .incomplete }
                     index = end
                 } else {
                     index = tag + 2
                 }
             case UInt8(ascii: "/"):
-                guard base[tag + 2] == UInt8(ascii: "m"), matches(bytes, at: tag + 2, "member") else {
+                guard base[tag + 2] == UInt8(ascii: "m"), bytes.hasLiteral("member", at: tag + 2) else {
                     index = tag + 2
                     continue
                 }
@@ -115,7 +111,7 @@ enum MemberBoundary {
     /// Reads `<member>`, `<member >` or `<member/>` at `index`.
     private static func openTag(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> OpenTag {
         guard bytes.count - index >= 8 else { return .incomplete }
-        guard matches(bytes, at: index, "<member") else { return .none }
+        guard bytes.hasLiteral("<member", at: index) else { return .none }
         var after = index + 7
         while after < bytes.count, XMLRPCScanner.isSpace(bytes[after]) { after += 1 }
         guard after < bytes.count else { return .incomplete }
@@ -132,27 +128,8 @@ enum MemberBoundary {
         }
     }
 
-    /// Whether the bytes at `index` are `literal` (false when they run out first).
-    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ literal: StaticString) -> Bool {
-        let length = literal.utf8CodeUnitCount
-        guard index + length <= bytes.count else { return false }
-        let expected = literal.utf8Start
-        for offset in 0..<length where bytes[index + offset] != expected[offset] { return false }
-        return true
-    }
-
     /// The index after the first `literal` at or after `index`, if the bytes hold one.
     private static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString, from index: Int) -> Int? {
-        let length = literal.utf8CodeUnitCount
-        let first = literal.utf8Start[0]
-        var index = index
-        while index + length <= bytes.count {
-            guard let base = bytes.baseAddress,
-                  let found = memchr(base + index, Int32(first), bytes.count - index - length + 1) else { return nil }
-            let candidate = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if matches(bytes, at: candidate, literal) { return candidate + length }
-            index = candidate + 1
-        }
-        return nil
+        bytes.firstIndex(ofLiteral: literal, from: index).map { $0 + literal.utf8CodeUnitCount }
     }
 }

@@ -6,7 +6,7 @@
 public final class MemberSpan: @unchecked Sendable {
     fileprivate let storage: UnsafeMutableRawBufferPointer
     /// The offset of the span's first byte in the reply.
-    public let offset: Int
+    fileprivate let offset: Int
     /// The array/struct nesting the members sit at, for the nesting limit.
     fileprivate let depth: Int
 
@@ -21,9 +21,6 @@ public final class MemberSpan: @unchecked Sendable {
     deinit {
         storage.deallocate()
     }
-
-    /// The number of bytes in the span.
-    public var count: Int { storage.count }
 }
 
 /// Decodes ``MemberSpan``s, one at a time, giving what ``ResultMemberStream`` would have handed to its

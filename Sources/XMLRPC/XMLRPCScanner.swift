@@ -446,13 +446,13 @@ struct XMLRPCScanner {
     /// Appends the content of a CDATA section at `index` (or skips a comment); returns the index after it.
     /// ``readText()`` has checked that the section is terminated.
     private mutating func appendMarkedSection(at index: Int) -> Int {
-        if matchesPrefix(Self.cdataOpening, at: index) {
+        if bytes.hasLiteral(Self.cdataOpening, at: index) {
             let contentStart = index + Self.cdataOpening.utf8CodeUnitCount
-            guard let end = find("]]>", from: contentStart) else { return bytes.count }
+            guard let end = bytes.firstIndex(ofLiteral: "]]>", from: contentStart) else { return bytes.count }
             scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[contentStart..<end]))
             return end + 3
         }
-        guard let end = find("-->", from: index + Self.commentOpening.utf8CodeUnitCount) else { return bytes.count }
+        guard let end = bytes.firstIndex(ofLiteral: "-->", from: index + Self.commentOpening.utf8CodeUnitCount) else { return bytes.count }
         return end + 3
     }
 
@@ -534,22 +534,13 @@ struct XMLRPCScanner {
 
     /// Skips the CDATA section or comment that starts at the position with `opening`.
     private mutating func skipSection(_ opening: StaticString, closing: StaticString, name: String) throws {
-        guard let end = find(closing, from: position + opening.utf8CodeUnitCount) else {
+        guard let end = bytes.firstIndex(ofLiteral: closing, from: position + opening.utf8CodeUnitCount) else {
             throw XMLRPCError.truncated(expected: "\(closing) ending the \(name) at byte \(origin + position)", offset: bytes.count)
         }
         position = end + closing.utf8CodeUnitCount
     }
 
     /// The index of the first `literal` at or after `index`, or nil.
-    private func find(_ literal: StaticString, from index: Int) -> Int? {
-        var cursor = index
-        while cursor + literal.utf8CodeUnitCount <= bytes.count {
-            if equalBytes(at: cursor, literal) { return cursor }
-            cursor += 1
-        }
-        return nil
-    }
-
     // MARK: Helpers
 
     private func makeString(from start: Int, to end: Int) -> String {
@@ -600,11 +591,7 @@ struct XMLRPCScanner {
     }
 
     private func has(prefix: StaticString) -> Bool {
-        matchesPrefix(prefix, at: position)
-    }
-
-    private func matchesPrefix(_ prefix: StaticString, at index: Int) -> Bool {
-        index + prefix.utf8CodeUnitCount <= bytes.count && equalBytes(at: index, prefix)
+        bytes.hasLiteral(prefix, at: position)
     }
 
     /// Whether the bytes at `index` equal `literal`; the caller has checked that they are in bounds.
@@ -616,7 +603,7 @@ struct XMLRPCScanner {
     }
 
     private func matches(_ name: StaticString, from start: Int, to end: Int) -> Bool {
-        end - start == name.utf8CodeUnitCount && matchesPrefix(name, at: start)
+        end - start == name.utf8CodeUnitCount && bytes.hasLiteral(name, at: start)
     }
 
     /// The tag name starting at `index`, for error messages (at most 40 bytes).

@@ -50,15 +50,22 @@ import Testing
     }
 
     /// The stream's outcome over `pieces` of `bytes`; with `spanLimit`, members are handed over as
-    /// spans of about that size and decoded (in order, on this thread) by a ``MemberSpanDecoder``.
-    private func streamed(_ bytes: [UInt8], pieces: [Int], into stream: ResultMemberStream? = nil, spanLimit: Int? = nil) -> Outcome {
+    /// spans of about that size and decoded (in order, on this thread) by a ``MemberSpanDecoder``,
+    /// each of which is reported to `onSpan`.
+    private func streamed(
+        _ bytes: [UInt8], pieces: [Int], into stream: ResultMemberStream? = nil, spanLimit: Int? = nil,
+        onSpan: @escaping () -> Void = {}
+    ) -> Outcome {
         let stream = stream ?? ResultMemberStream(expectedLength: bytes.count)
         var names: [String] = []
         var values: [XMLRPCValue] = []
         let body = { (name: String, value: XMLRPCValue) in names.append(name); values.append(value) }
         if let spanLimit {
             let decoder = MemberSpanDecoder()
-            stream.handOverMembers(upTo: spanLimit) { span in try decoder.decodeMembers(of: span, body) }
+            stream.handOverMembers(upTo: spanLimit) { span in
+                onSpan()
+                try decoder.decodeMembers(of: span, body)
+            }
         }
         do {
             var offset = 0
@@ -108,7 +115,9 @@ import Testing
         for (name, bytes) in replies {
             for size in [1, 5, 64, 1 << 20] {
                 let pieces = Array(repeating: size, count: bytes.count / size + 1)
-                #expect(same(streamed(bytes, pieces: pieces, spanLimit: spanLimit), whole(bytes)), "\(name) in pieces of \(size)")
+                var spans = 0
+                #expect(same(streamed(bytes, pieces: pieces, spanLimit: spanLimit, onSpan: { spans += 1 }), whole(bytes)), "\(name) in pieces of \(size)")
+                if name == "40 records" { #expect(spans > 0, "40 records in pieces of \(size) were all decoded by the stream") }
             }
             var pieces: [Int] = []
             var total = 0

@@ -20,12 +20,14 @@ import XMLRPC
         var name: String
     }
 
-    /// Feeds `bytes` in pieces of `piece` bytes and returns the records or the error.
+    /// Feeds `bytes` in pieces of `piece` bytes and returns the records or the error; `spans` is
+    /// set to the number of spans decoded on other threads.
     private static func decode(
         _ bytes: [UInt8], piece: Int, concurrency: XenAPIReply.RecordStream<XMLRPCValue>.Concurrency,
-        decode: @escaping @Sendable (XMLRPCValue) throws -> XMLRPCValue = { $0 }
+        spans: UnsafeMutablePointer<Int>? = nil, decode: @escaping @Sendable (XMLRPCValue) throws -> XMLRPCValue = { $0 }
     ) -> Result<[Ref<XMLRPCValue>: XMLRPCValue], Described> {
         let stream = XenAPIReply.RecordStream(method: "VM.get_all_records", concurrency: concurrency, decode: decode)
+        defer { spans?.pointee = stream.spansHandedOver }
         stream.expect(length: bytes.count)
         do {
             var offset = 0
@@ -44,8 +46,11 @@ import XMLRPC
     func aBigReplyDecodesToTheSameRecordsOnOtherThreads(piece: Int) throws {
         let bytes = Self.reply(records: 4000)
         #expect(bytes.count > 4 * XenAPIReply.RecordStream<XMLRPCValue>.concurrentLength)
-        let concurrent = Self.decode(bytes, piece: piece, concurrency: .otherThreads)
-        let serial = Self.decode(bytes, piece: piece, concurrency: .transportThread)
+        var spans = 0
+        let concurrent = Self.decode(bytes, piece: piece, concurrency: .otherThreads, spans: &spans)
+        #expect(spans >= 20, "a 12 MiB reply in spans of 512 KiB")
+        let serial = Self.decode(bytes, piece: piece, concurrency: .transportThread, spans: &spans)
+        #expect(spans == 0)
         #expect(try concurrent.get().count == 4000)
         #expect(concurrent == serial)
     }
@@ -90,6 +95,7 @@ import XMLRPC
             Issue.record("a Failure reply decoded")
             return
         }
+        #expect(message.text.hasPrefix("XenAPIError"))
         #expect(message.text.contains("SESSION_INVALID"))
     }
 }

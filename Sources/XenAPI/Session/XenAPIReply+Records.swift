@@ -47,10 +47,10 @@ extension XenAPIReply {
 
         private typealias Entries = [(Ref<Record>, Record)]
 
-        /// What the spans and the records decoded on the transport's thread gave, by their place in
-        /// the reply, and the span decoders not in use: shared with the threads that decode spans.
+        /// What the spans and the runs of records decoded on the transport's thread gave, by their
+        /// place in the reply, and the span decoders not in use: shared with the threads that decode spans.
         private final class Outcomes: Sendable {
-            let byPlace = Mutex<[Int: Result<Entries, any Error>]>([:])
+            private let byPlace = Mutex<[Int: Result<Entries, any Error>]>([:])
             /// Decoders keep what they interned from span to span; at most one per span in flight.
             private let idleDecoders = Mutex<[MemberSpanDecoder]>([])
 
@@ -75,9 +75,14 @@ extension XenAPIReply {
         private let concurrency: Concurrency
         private let decode: @Sendable (XMLRPCValue) throws -> Record
         private var stream = ResultMemberStream()
-        /// Pieces of the outcome by their place in the reply: spans and records decoded here.
+        /// Pieces of the outcome by their place in the reply: spans, and runs of records decoded here.
         private let outcomes = Outcomes()
         private var nextPlace = 0
+        /// Records decoded on the transport's thread since the last span was cut: one place in the
+        /// outcome, taken when the next span is cut or the reply ends.
+        private var decodedHere: Entries = []
+        /// The spans decoded on other threads so far (for tests: a big reply is cut into several).
+        private(set) var spansHandedOver = 0
         private let spansRunning = DispatchGroup()
         private let spanSlots = DispatchSemaphore(value: RecordStream.spansInFlight)
 
@@ -113,6 +118,7 @@ extension XenAPIReply {
             } catch {
                 try throwFirstFailure(after: error)
             }
+            settleDecodedHere()
             spansRunning.wait()
             let entries = try outcomes.inOrder().map { try $0.get() }
             switch status {
@@ -132,13 +138,20 @@ extension XenAPIReply {
 
         /// Decodes a record read on the transport's thread, in its place after the spans before it.
         private func add(_ name: String, _ value: XMLRPCValue) throws {
-            let entry = (Ref<Record>(name), try decode(value))
-            let place = takePlace()
-            outcomes.set(.success([entry]), at: place)
+            decodedHere.append((Ref(name), try decode(value)))
+        }
+
+        /// Gives the records decoded here since the last span their place in the outcome.
+        private func settleDecodedHere() {
+            guard !decodedHere.isEmpty else { return }
+            outcomes.set(.success(decodedHere), at: takePlace())
+            decodedHere = []
         }
 
         /// Decodes `span` on another thread once a slot is free.
         private func decodeElsewhere(_ span: MemberSpan) {
+            settleDecodedHere()
+            spansHandedOver += 1
             let place = takePlace()
             let method = method
             let decode = decode

@@ -31,9 +31,3 @@ final class BackgroundOutcome<Value: Sendable>: Sendable {
         return result.withLock { $0! }
     }
 }
-
-/// Lets go of `value` on another thread, so freeing a big structure (a pool's records: tens of
-/// thousands of strings) does not hold up this one; a command that exits first never frees it.
-func releaseElsewhere<Value: Sendable>(_ value: consuming Value) {
-    DispatchQueue.global(qos: .utility).async { [value] in withExtendedLifetime(value) {} }
-}

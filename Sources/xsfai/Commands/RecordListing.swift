@@ -31,7 +31,7 @@ struct RecordListing: ParsableArguments {
 
     /// Prints the `rows` read through a new session as JSON, or as the table `table` makes of them.
     /// The session logs out while the rows are printed, not after.
-    func show<Row: JSONWritable & Sendable>(rows read: (XenAPISession) throws -> [Row], table: ([Row]) -> PlainTable) throws {
+    func show<Row: JSONWritable>(rows read: (XenAPISession) throws -> [Row], table: ([Row]) -> PlainTable) throws {
         do {
             let (session, _) = try connection.connect()
             let rows: [Row]
@@ -45,7 +45,6 @@ struct RecordListing: ParsableArguments {
             DispatchQueue.global().async { loggedOut.finish(.success(session.logout())) }
             defer { _ = loggedOut.wait() }
             if json { ControllerOutput.printJSON(rows: rows) } else { ControllerOutput.say(table(rows).render()) }
-            releaseElsewhere(rows)
         } catch {
             throw ControllerFailure.report(error)
         }

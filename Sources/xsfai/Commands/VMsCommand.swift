@@ -73,7 +73,6 @@ struct VMsCommand: ParsableCommand {
         // The hosts are read on a second connection while the VM records (megabytes) arrive.
         let rows = { (session: XenAPISession) in
             let (vms, hosts) = try concurrently({ try session.vm.getAllRecords() }, { try session.host.getAllRecords() })
-            defer { releaseElsewhere(vms) }
             return Self.rows(vms, hosts: hosts)
         }
         try listing.show(rows: rows) { rows in
